@@ -1,0 +1,165 @@
+import { type Diagnostic, diagnostic } from './diagnostics.js';
+import type { FieldPath, Kind, PointerSite, Relation } from './kinds/kind.js';
+import { kindDef } from './kinds/registry.js';
+import type { NodeKey } from './ref.js';
+import { formatRef } from './ref.js';
+import { locate, type Resource } from './resource.js';
+import { resolveBodyReferences } from './resolve-body.js';
+import { compareVersions, resolveVersion } from './version.js';
+
+/** A resolved pointer: `from` <relation> `to`. */
+export interface Edge {
+  from: NodeKey;
+  to: NodeKey;
+  relation: Relation;
+  label?: string;
+  /** The version as the pointer wrote it (`^1.0.0`, `latest`, undefined), kept for "pinned consumer" questions. */
+  requested?: string;
+  /** Channels a send or receive goes through. */
+  via?: NodeKey[];
+  /**
+   * The message a qualifying pointer belongs to: for a channel of a send or receive, that message; for
+   * a trigger, the received message that causes the send.
+   */
+  qualifies?: NodeKey;
+  /** Where the pointer is written. */
+  path: FieldPath;
+}
+
+/** The loaded catalog: every resource, indexed once, and the graph of resolved pointers. */
+export interface Catalog {
+  /** Every resource, older versions included, in load order. */
+  readonly resources: readonly Resource[];
+  readonly byKey: ReadonlyMap<NodeKey, Resource>;
+  /** `kind:id` to its versions, newest first. */
+  readonly versions: ReadonlyMap<string, readonly Resource[]>;
+  /** Resources by kind, newest version of each id only. */
+  readonly latestByKind: ReadonlyMap<Kind, readonly Resource[]>;
+  readonly edges: readonly Edge[];
+  readonly outgoing: ReadonlyMap<NodeKey, readonly Edge[]>;
+  readonly incoming: ReadonlyMap<NodeKey, readonly Edge[]>;
+}
+
+export interface BuiltCatalog {
+  catalog: Catalog;
+  diagnostics: Diagnostic[];
+}
+
+const idKey = (kind: Kind, id: string) => `${kind}:${id}`;
+
+/** Finds what a pointer names: the first target kind holding the id, at the matching version. */
+export function resolvePointer(
+  catalog: Pick<Catalog, 'versions'>,
+  targets: readonly Kind[],
+  id: string,
+  version?: string,
+): { resource?: Resource; kindFound?: Kind; available?: string[] } {
+  for (const kind of targets) {
+    const list = catalog.versions.get(idKey(kind, id));
+    if (!list) continue;
+    const available = list.map((r) => r.version);
+    const picked = kindDef(kind).versioned ? resolveVersion(available, version) : available[0];
+    const resource = list.find((r) => r.version === picked);
+    return resource ? { resource, kindFound: kind } : { kindFound: kind, available };
+  }
+  return {};
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Builds the graph from loaded resources, once: indexes by key, by id (versions newest first) and by kind;
+ * resolves every pointer and body reference, reporting those that name nothing. Pure: no IO.
+ */
+export function buildCatalog(input: readonly Resource[]): BuiltCatalog {
+  const diagnostics: Diagnostic[] = [];
+  const byKey = new Map<NodeKey, Resource>();
+  const resources: Resource[] = [];
+  for (const r of input) {
+    const first = byKey.get(r.key);
+    if (first) {
+      const where = r.version ? `${r.kind} "${r.id}" version ${r.version}` : `${r.kind} "${r.id}"`;
+      diagnostics.push(
+        diagnostic('duplicate-id', `There is already a ${where}, in ${first.source.file}; this one is ignored.`, locate(r, ['id'])),
+      );
+      continue;
+    }
+    byKey.set(r.key, r);
+    resources.push(r);
+  }
+
+  const versions = new Map<string, Resource[]>();
+  for (const r of resources) push(versions, idKey(r.kind, r.id), r);
+  const latestByKind = new Map<Kind, Resource[]>();
+  for (const list of versions.values()) {
+    list.sort((a, b) => compareVersions(b.version, a.version));
+    const newest = list[0] as Resource;
+    push(latestByKind, newest.kind, newest);
+  }
+
+  const edges: Edge[] = [];
+  const index = { versions };
+  for (const r of resources) {
+    const sites = kindDef(r.kind).pointers(r.data as never);
+    const made: (Edge | undefined)[] = [];
+    for (const site of sites) {
+      const edge = resolveSite(index, r, site, diagnostics);
+      made.push(edge);
+      if (!edge) continue;
+      const parent = site.parent === undefined ? undefined : made[site.parent];
+      if (parent) {
+        edge.qualifies = parent.to;
+        if (site.relation === 'sendsTo' || site.relation === 'receivesFrom') (parent.via ??= []).push(edge.to);
+      }
+      edges.push(edge);
+    }
+    diagnostics.push(...resolveBodyReferences(index, r));
+  }
+
+  const outgoing = new Map<NodeKey, Edge[]>();
+  const incoming = new Map<NodeKey, Edge[]>();
+  for (const e of edges) {
+    push(outgoing, e.from, e);
+    push(incoming, e.to, e);
+  }
+  return { catalog: { resources, byKey, versions, latestByKind, edges, outgoing, incoming }, diagnostics };
+}
+
+function resolveSite(
+  index: Pick<Catalog, 'versions'>,
+  from: Resource,
+  site: PointerSite,
+  diagnostics: Diagnostic[],
+): Edge | undefined {
+  const found = resolvePointer(index, site.targets, site.id, site.version);
+  const at = locate(from, [...site.path, 'id']);
+  if (!found.resource) {
+    const what = site.targets.length > 3 ? 'resource' : site.targets.join(' or ');
+    if (found.available) {
+      diagnostics.push(
+        diagnostic(
+          'no-matching-version',
+          `No version of ${found.kindFound} "${site.id}" matches "${site.version}" (it has ${found.available.join(', ')}).`,
+          locate(from, [...site.path, 'version']),
+          { hint: `Point to one of ${found.available.join(', ')}, to a range such as "^${found.available[0]}", or to "latest".` },
+        ),
+      );
+    } else if (site.unknownCode) {
+      diagnostics.push(diagnostic(site.unknownCode, `"${site.id}" is neither a team nor a user.`, locate(from, site.path)));
+    } else {
+      diagnostics.push(diagnostic('unknown-reference', `No ${what} has the id "${site.id}".`, at));
+    }
+    return undefined;
+  }
+  const edge: Edge = { from: from.key, to: found.resource.key, relation: site.relation, path: site.path };
+  if (site.label !== undefined) edge.label = site.label;
+  if (site.version !== undefined) edge.requested = site.version;
+  return edge;
+}
+
+/** Re-exported for callers that format keys from parts. */
+export { formatRef };

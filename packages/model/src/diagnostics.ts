@@ -1,0 +1,136 @@
+/**
+ * Diagnostics are data: a stable code, a severity, what happened, what to do, and where.
+ * The catalogue below is the one list of codes; docs/diagnostics.md documents each.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Location {
+  /** Path relative to the catalog root, with `/` separators. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+}
+
+export interface Diagnostic extends Location {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  hint?: string;
+}
+
+interface CodeInfo {
+  severity: Severity;
+  /** What to do about it, when the producer has nothing more specific to say. */
+  hint: string;
+}
+
+export const diagnosticCatalogue = {
+  'unreadable-file': {
+    severity: 'error',
+    hint: 'Check the file exists, is readable and is UTF-8 text.',
+  },
+  'missing-frontmatter': {
+    severity: 'error',
+    hint: 'Start the file with a YAML block between two "---" lines holding at least id, name and version.',
+  },
+  'yaml-syntax': {
+    severity: 'error',
+    hint: 'Fix the YAML at this position; indentation and unquoted ":" are the usual causes.',
+  },
+  'invalid-frontmatter': {
+    severity: 'error',
+    hint: 'Give the field a value of the expected type (see docs/catalog-format.md).',
+  },
+  'missing-required-field': {
+    severity: 'error',
+    hint: 'Add the field to the frontmatter.',
+  },
+  'unknown-field': {
+    severity: 'error',
+    hint: 'Remove the field, fix its spelling, or prefix it with "x-" to keep it as a custom property.',
+  },
+  'invalid-version': {
+    severity: 'error',
+    hint: 'Use a semantic version written as a string, e.g. version: "1.0.0".',
+  },
+  'duplicate-id': {
+    severity: 'error',
+    hint: 'Give each resource of a kind its own id, or move the older one into versioned/<version>/ with a different version.',
+  },
+  'unknown-reference': {
+    severity: 'error',
+    hint: 'Fix the id, or add the resource it points to.',
+  },
+  'no-matching-version': {
+    severity: 'error',
+    hint: 'Point to a version that exists, or to "latest".',
+  },
+  'unknown-owner': {
+    severity: 'warning',
+    hint: 'Add a team in teams/<id>.md or a user in users/<id>.md, or fix the id.',
+  },
+  'missing-file': {
+    severity: 'error',
+    hint: 'Add the file, or fix the path (it is relative to the resource folder).',
+  },
+  'file-outside-catalog': {
+    severity: 'error',
+    hint: 'Keep schemas, specifications and other files inside the catalog folder.',
+  },
+  'flow-step-unknown-next': {
+    severity: 'error',
+    hint: 'Point next_step/next_steps to the id of a step in the same flow.',
+  },
+  'flow-step-duplicate-id': {
+    severity: 'error',
+    hint: 'Give each step of a flow its own id.',
+  },
+  'missing-component': {
+    severity: 'warning',
+    hint: 'Custom Astro components cannot run in Switchyard; the import renders as a placeholder. Add the file or remove the import.',
+  },
+  'config-error': {
+    severity: 'error',
+    hint: 'Fix the configuration file; Switchyard goes on with the default settings.',
+  },
+  'version-folder-mismatch': {
+    severity: 'warning',
+    hint: 'Make the folder name under versioned/ equal the version in the frontmatter.',
+  },
+} as const satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof diagnosticCatalogue;
+
+/** Makes a diagnostic with the catalogue's severity and hint unless given. */
+export function diagnostic(
+  code: DiagnosticCode,
+  message: string,
+  at: Location,
+  options: { hint?: string; severity?: Severity } = {},
+): Diagnostic {
+  const info: CodeInfo = diagnosticCatalogue[code];
+  return {
+    code,
+    severity: options.severity ?? info.severity,
+    message,
+    hint: options.hint ?? info.hint,
+    file: at.file,
+    line: at.line,
+    column: at.column,
+  };
+}
+
+const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Sorts by file, then position, then severity: the order people read them in. */
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      order[a.severity] - order[b.severity],
+  );
+}

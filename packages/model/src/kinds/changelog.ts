@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { badgeSchema } from './_shared.js';
+import { defineKind } from './kind.js';
+
+export const changelogSchema = z.object({
+  createdAt: z.union([z.string(), z.date()]).optional(),
+  badges: z.array(badgeSchema).optional(),
+});
+export type Changelog = z.infer<typeof changelogSchema>;
+
+/** The changelog beside a resource version (`changelog.md` next to its index). Frontmatter is optional. */
+export const changelogKind = defineKind({
+  kind: 'changelog',
+  plural: 'changelogs',
+  label: 'Changelog',
+  versioned: true,
+  identifiedBy: 'attachment',
+  schema: changelogSchema,
+  pointers: () => [],
+});

@@ -1,0 +1,203 @@
+import type { z } from 'zod';
+import type { DiagnosticCode } from './diagnostics.js';
+import type { FieldPath, KindDef } from './kinds/kind.js';
+import { formatPath } from './path.js';
+import { isOrderableVersion } from './version.js';
+
+/** A problem in one resource's frontmatter, located by field path (the loader turns paths into lines). */
+export interface FieldIssue {
+  code: DiagnosticCode;
+  path: FieldPath;
+  message: string;
+  hint?: string;
+  /** Point at the key rather than the value (unknown fields). */
+  atKey?: boolean;
+}
+
+export interface Validated<T> {
+  /** The typed data, or undefined when the resource cannot be used (a required field is missing or wrong). */
+  data: T | undefined;
+  /** `x-` fields, kept as written (custom properties). */
+  custom: Record<string, unknown>;
+  issues: FieldIssue[];
+}
+
+type RawIssue = z.core.$ZodIssue;
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  if (typeof value === 'object') return 'a mapping';
+  return `a ${typeof value}`;
+}
+
+function expected(name: string): string {
+  if (name === 'object') return 'a mapping';
+  if (name === 'array') return 'a list';
+  return `a ${name}`;
+}
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j] as number;
+      row[j] = Math.min(cur + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length] as number;
+}
+
+export function suggest(word: string, options: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const o of options) {
+    const d = distance(word.toLowerCase(), o.toLowerCase());
+    if (d < bestScore) {
+      best = o;
+      bestScore = d;
+    }
+  }
+  return best;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let cur = data;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[p];
+  }
+  return cur;
+}
+
+/** Turns one zod issue into ours, reading the input at its path. */
+function toFieldIssues(issue: RawIssue, input: unknown, base: FieldPath = []): FieldIssue[] {
+  const path = [...base, ...(issue.path as (string | number)[])];
+  const field = formatPath(path);
+  const value = valueAt(input, issue.path);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (value === undefined) {
+        return [{ code: 'missing-required-field', path: path.slice(0, -1), message: `Missing required field "${field}".` }];
+      }
+      return [
+        {
+          code: 'invalid-frontmatter',
+          path,
+          message: `"${field}" must be ${expected(issue.expected)}, not ${typeName(value)}.`,
+        },
+      ];
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({
+        code: 'unknown-field' as const,
+        path: [...path, key],
+        atKey: true,
+        message: `Unknown field "${formatPath([...path, key])}".`,
+      }));
+    case 'invalid_union': {
+      // Report the branch the input got furthest into; if none, say which types were expected.
+      const deep = issue.errors.filter((branch) => branch.some((b) => b.path.length > 0 || b.code !== 'invalid_type'));
+      const best = deep.sort((a, b) => a.length - b.length)[0];
+      if (best) return best.flatMap((b) => toFieldIssues(b, value, path));
+      const wanted = issue.errors.flatMap((branch) =>
+        branch.map((b) => (b.code === 'invalid_type' ? expected(b.expected) : 'another value')),
+      );
+      return [
+        {
+          code: 'invalid-frontmatter',
+          path,
+          message: `"${field}" must be ${[...new Set(wanted)].join(' or ')}, not ${typeName(value)}.`,
+        },
+      ];
+    }
+    case 'invalid_value':
+      return [
+        {
+          code: 'invalid-frontmatter',
+          path,
+          message: `"${field}" is ${JSON.stringify(value)}; expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`,
+        },
+      ];
+    default:
+      return [{ code: 'invalid-frontmatter', path, message: `"${field}": ${issue.message}.` }];
+  }
+}
+
+/**
+ * Validates raw frontmatter against a kind: its schema, unknown top-level keys (allowed when they start
+ * with `x-`), versions, and the kind's own checks. Keeps what it can: a resource with a bad optional
+ * field still loads without that field, so one mistake does not hide the resource from the graph.
+ */
+export function validateFrontmatter<S extends z.ZodObject>(def: KindDef<S>, raw: unknown): Validated<z.infer<S>> {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      data: undefined,
+      custom: {},
+      issues: [{ code: 'invalid-frontmatter', path: [], message: `Frontmatter must be a mapping of fields, not ${typeName(raw)}.` }],
+    };
+  }
+  const input: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  const issues: FieldIssue[] = [];
+  const known = Object.keys(def.schema.shape);
+  const custom: Record<string, unknown> = {};
+
+  for (const key of Object.keys(input)) {
+    if (known.includes(key)) continue;
+    if (key.startsWith('x-')) {
+      custom[key] = input[key];
+      delete input[key];
+      continue;
+    }
+    const close = suggest(key, known);
+    issues.push({
+      code: 'unknown-field',
+      path: [key],
+      atKey: true,
+      message: `Unknown field "${key}" for a ${def.label.toLowerCase()}.`,
+      ...(close ? { hint: `Did you mean "${close}"? Custom fields must start with "x-".` } : {}),
+    });
+    delete input[key];
+  }
+
+  if ('version' in def.schema.shape) {
+    const v = input.version;
+    if (typeof v === 'number') {
+      issues.push({
+        code: 'invalid-version',
+        path: ['version'],
+        message: `Version ${v} is read as a number by YAML.`,
+        hint: `Quote it: version: "${v}" (YAML reads 1.10 as 1.1).`,
+      });
+      input.version = String(v);
+    } else if (typeof v === 'string' && v !== '' && !isOrderableVersion(v)) {
+      issues.push({
+        code: 'invalid-version',
+        path: ['version'],
+        message: `Version "${v}" is not a semantic version, so it cannot be ordered against other versions.`,
+      });
+    }
+  }
+
+  let result = def.schema.safeParse(input, { reportInput: false });
+  if (!result.success) {
+    const dropped = new Set<string>();
+    for (const issue of result.error.issues) {
+      issues.push(...toFieldIssues(issue, input));
+      const top = issue.path[0];
+      if (typeof top === 'string') dropped.add(top);
+    }
+    const required = known.filter((k) => !def.schema.shape[k]?.safeParse(undefined).success);
+    if ([...dropped].some((k) => required.includes(k)) || dropped.size === 0) return { data: undefined, custom, issues };
+    for (const key of dropped) delete input[key];
+    result = def.schema.safeParse(input);
+    if (!result.success) return { data: undefined, custom, issues };
+  }
+  const data = result.data;
+  for (const issue of def.check?.(data) ?? []) issues.push(issue);
+  return { data, custom, issues };
+}
