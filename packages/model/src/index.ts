@@ -40,3 +40,4 @@ export { kindsForReferenceType, resolveBodyReference } from './resolve-body.js';
 export { type DataOf, locate, nameOf, type Resource, type Source, summaryOf } from './resource.js';
 export { type FieldIssue, suggest, type Validated, validateFrontmatter } from './validate.js';
 export { compareVersions, isOrderableVersion, latestOf as latestVersion, parseVersionSpec, resolveVersion, type VersionSpec } from './version.js';
+export { type CatalogConfig, configSchema, defineConfig, type ResolvedConfig, resolveConfig } from './config.js';

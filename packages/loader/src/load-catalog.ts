@@ -1,0 +1,130 @@
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import {
+  buildCatalog,
+  type Catalog,
+  type Diagnostic,
+  diagnostic,
+  type NodeRef,
+  type Resource,
+  type ResolvedConfig,
+  resolveConfig,
+  sortDiagnostics,
+} from '@switchyard/model';
+import { checkImports, checkNamedFiles } from './check-files.js';
+import { classify, type Placement } from './classify.js';
+import { loadConfig } from './config.js';
+import { type FileInput, readResource } from './read-resource.js';
+import { mapLimit, readText } from './read-text.js';
+import { walkCatalog } from './walk.js';
+
+export interface LoadedCatalog {
+  /** Absolute path of the catalog folder. */
+  root: string;
+  catalog: Catalog;
+  config: ResolvedConfig;
+  /** Every problem found, sorted by file and position. Loading never throws because of content. */
+  diagnostics: Diagnostic[];
+  /** Every file under the root (relative, `/`-separated), resources and assets alike. */
+  files: readonly string[];
+}
+
+export interface LoadOptions {
+  /** Files read at once. */
+  concurrency?: number;
+}
+
+interface Placed {
+  file: string;
+  placement: Placement;
+}
+
+/**
+ * Reads a catalog folder in the EventCatalog layout into the model: walks the folders, parses and validates
+ * every resource file, reads the config, checks named files and imports, then builds the graph.
+ * Throws only when the root itself is not a readable folder.
+ */
+export async function loadCatalog(dir: string, options: LoadOptions = {}): Promise<LoadedCatalog> {
+  const root = resolve(dir);
+  const info = await stat(root).catch(() => undefined);
+  if (!info?.isDirectory()) throw new Error(`${dir} is not a folder`);
+
+  const diagnostics: Diagnostic[] = [];
+  const loadedConfig = await loadConfig(root);
+  diagnostics.push(...loadedConfig.diagnostics);
+  const config = resolveConfig(loadedConfig.config);
+
+  const walked = await walkCatalog(root, [config.outDir]);
+  for (const p of walked.problems) {
+    diagnostics.push(diagnostic('unreadable-file', `${p.path} ${p.message}.`, { file: p.path, line: 1, column: 1 }));
+  }
+  const fileSet = new Set(walked.files);
+  const placed: Placed[] = [];
+  for (const file of walked.files) {
+    const placement = classify(file);
+    if (placement) placed.push({ file, placement });
+  }
+  const primaries = placed.filter((p) => !('attachment' in p.placement));
+  const attachments = placed.filter((p) => 'attachment' in p.placement);
+
+  const concurrency = options.concurrency ?? 64;
+  const resources: Resource[] = [];
+  const read = async (p: Placed, extra: Partial<FileInput>) => {
+    const result = await readText(join(root, p.file));
+    if ('error' in result) {
+      return { diagnostics: [diagnostic('unreadable-file', `${p.file} ${result.error}.`, { file: p.file, line: 1, column: 1 })] };
+    }
+    return readResource({ file: p.file, dir: p.placement.dir, kind: p.placement.kind, text: result.text, ...extra });
+  };
+
+  const firstPass = await mapLimit(primaries, concurrency, (p) =>
+    read(p, p.placement.kind === 'doc' ? { pathId: docId(p.file) } : {}),
+  );
+  const byDir = new Map<string, Resource>();
+  firstPass.forEach((result, i) => {
+    diagnostics.push(...result.diagnostics);
+    const r = result.resource;
+    if (!r) return;
+    resources.push(r);
+    const placement = (primaries[i] as Placed).placement;
+    if (r.kind !== 'doc' && r.kind !== 'team' && r.kind !== 'user') byDir.set(placement.dir, r);
+    if ('versionFolder' in placement && placement.versionFolder !== undefined && placement.versionFolder !== r.version) {
+      diagnostics.push(
+        diagnostic(
+          'version-folder-mismatch',
+          `This file is in versioned/${placement.versionFolder}/ but says version ${r.version}.`,
+          { file: r.source.file, ...pos(r.source.positions.get('version')) },
+        ),
+      );
+    }
+  });
+
+  const secondPass = await mapLimit(attachments, concurrency, async (p) => {
+    const owner = byDir.get(p.placement.dir);
+    const fits = owner && (p.placement.kind !== 'ubiquitous-language' || owner.kind === 'domain');
+    if (!owner || !fits) return undefined;
+    const attachedTo: NodeRef = { kind: owner.kind, id: owner.id, version: owner.version };
+    return read(p, { attachedTo });
+  });
+  for (const result of secondPass) {
+    if (!result) continue;
+    diagnostics.push(...result.diagnostics);
+    if (result.resource) resources.push(result.resource);
+  }
+
+  for (const r of resources) diagnostics.push(...checkNamedFiles(r, fileSet));
+  diagnostics.push(...checkImports(resources, fileSet));
+
+  const built = buildCatalog(resources);
+  diagnostics.push(...built.diagnostics);
+  return { root, catalog: built.catalog, config, diagnostics: sortDiagnostics(diagnostics), files: walked.files };
+}
+
+/** A custom doc's id: its path under docs/ without the extension. */
+function docId(file: string): string {
+  return file.replace(/^docs\//, '').replace(/\.mdx?$/, '');
+}
+
+function pos(p: readonly [number, number] | undefined) {
+  return { line: p?.[0] ?? 1, column: p?.[1] ?? 1 };
+}
