@@ -69,12 +69,18 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
 
   const concurrency = options.concurrency ?? 64;
   const resources: Resource[] = [];
+  const unloadable = new Set<string>();
   const read = async (p: Placed, extra: Partial<FileInput>) => {
     const result = await readText(join(root, p.file));
     if ('error' in result) {
       return { diagnostics: [diagnostic('unreadable-file', `${p.file} ${result.error}.`, { file: p.file, line: 1, column: 1 })] };
     }
-    return readResource({ file: p.file, dir: p.placement.dir, kind: p.placement.kind, text: result.text, ...extra });
+    const read = readResource({ file: p.file, dir: p.placement.dir, kind: p.placement.kind, text: result.text, ...extra });
+    if (!read.resource) {
+      const id = declaredId(result.text);
+      if (id) unloadable.add(`${p.placement.kind}:${id}`);
+    }
+    return read;
   };
 
   const firstPass = await mapLimit(primaries, concurrency, (p) =>
@@ -115,9 +121,15 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
   for (const r of resources) diagnostics.push(...checkNamedFiles(r, fileSet));
   diagnostics.push(...checkImports(resources, fileSet));
 
-  const built = buildCatalog(resources);
+  const built = buildCatalog(resources, { unloadable });
   diagnostics.push(...built.diagnostics);
   return { root, catalog: built.catalog, config, diagnostics: sortDiagnostics(diagnostics), files: walked.files };
+}
+
+/** The `id:` line of a file whose frontmatter did not load, to avoid reporting every pointer to it again. */
+function declaredId(text: string): string | undefined {
+  const m = /^id:[ \t]*['"]?([^'"\s#]+)/m.exec(text);
+  return m?.[1];
 }
 
 /** A custom doc's id: its path under docs/ without the extension. */

@@ -5,6 +5,7 @@ import type { NodeKey } from './ref.js';
 import { formatRef } from './ref.js';
 import { locate, type Resource } from './resource.js';
 import { resolveBodyReferences } from './resolve-body.js';
+import { article } from './validate.js';
 import { compareVersions, resolveVersion } from './version.js';
 
 /** A resolved pointer: `from` <relation> `to`. */
@@ -75,16 +76,25 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
  * Builds the graph from loaded resources, once: indexes by key, by id (versions newest first) and by kind;
  * resolves every pointer and body reference, reporting those that name nothing. Pure: no IO.
  */
-export function buildCatalog(input: readonly Resource[]): BuiltCatalog {
+export interface BuildOptions {
+  /**
+   * `kind:id` of resources whose files exist but could not be read (bad YAML, invalid fields). Pointers to
+   * them are not reported again: the file's own diagnostic is the one to fix.
+   */
+  unloadable?: ReadonlySet<string>;
+}
+
+export function buildCatalog(input: readonly Resource[], options: BuildOptions = {}): BuiltCatalog {
   const diagnostics: Diagnostic[] = [];
   const byKey = new Map<NodeKey, Resource>();
   const resources: Resource[] = [];
   for (const r of input) {
     const first = byKey.get(r.key);
     if (first) {
-      const where = r.version ? `${r.kind} "${r.id}" version ${r.version}` : `${r.kind} "${r.id}"`;
+      const label = article(kindDef(r.kind).label);
+      const where = r.version ? `${label} "${r.id}" version ${r.version}` : `${label} "${r.id}"`;
       diagnostics.push(
-        diagnostic('duplicate-id', `There is already a ${where}, in ${first.source.file}; this one is ignored.`, locate(r, ['id'])),
+        diagnostic('duplicate-id', `There is already ${where}, in ${first.source.file}; this one is ignored.`, locate(r, ['id'])),
       );
       continue;
     }
@@ -105,12 +115,12 @@ export function buildCatalog(input: readonly Resource[]): BuiltCatalog {
   const index = { versions };
   for (const r of resources) {
     const sites = kindDef(r.kind).pointers(r.data as never);
-    const made: (Edge | undefined)[] = [];
+    const made = new Map<PointerSite, Edge>();
     for (const site of sites) {
-      const edge = resolveSite(index, r, site, diagnostics);
-      made.push(edge);
+      const edge = resolveSite(index, r, site, diagnostics, options.unloadable);
       if (!edge) continue;
-      const parent = site.parent === undefined ? undefined : made[site.parent];
+      made.set(site, edge);
+      const parent = site.parent && made.get(site.parent);
       if (parent) {
         edge.qualifies = parent.to;
         if (site.relation === 'sendsTo' || site.relation === 'receivesFrom') (parent.via ??= []).push(edge.to);
@@ -129,16 +139,23 @@ export function buildCatalog(input: readonly Resource[]): BuiltCatalog {
   return { catalog: { resources, byKey, versions, latestByKind, edges, outgoing, incoming }, diagnostics };
 }
 
+/** "event, command or query". */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
 function resolveSite(
   index: Pick<Catalog, 'versions'>,
   from: Resource,
   site: PointerSite,
   diagnostics: Diagnostic[],
+  unloadable: ReadonlySet<string> | undefined,
 ): Edge | undefined {
   const found = resolvePointer(index, site.targets, site.id, site.version);
   const at = locate(from, [...site.path, 'id']);
   if (!found.resource) {
-    const what = site.targets.length > 3 ? 'resource' : site.targets.join(' or ');
+    if (!found.available && site.targets.some((k) => unloadable?.has(`${k}:${site.id}`))) return undefined;
+    const what = site.targets.length > 3 ? 'resource' : orList(site.targets);
     if (found.available) {
       diagnostics.push(
         diagnostic(

@@ -38,6 +38,12 @@ function expected(name: string): string {
   return `a ${name}`;
 }
 
+/** "an entity", "a service", "an ADR". */
+export function article(label: string): string {
+  const word = label === label.toUpperCase() ? label : label.toLowerCase();
+  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
+}
+
 /** Edit distance, for "did you mean". */
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -73,6 +79,64 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
     cur = (cur as Record<PropertyKey, unknown>)[p];
   }
   return cur;
+}
+
+type Path = readonly PropertyKey[];
+
+/** Where to cut so an issue goes away: the unknown key, the bad value, or the object missing a field. */
+function cutPaths(issue: RawIssue, data: unknown): Path[] {
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => [...issue.path, k]);
+  if (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined) return [issue.path.slice(0, -1)];
+  return [issue.path];
+}
+
+/** Orders paths so that cutting one never shifts the indices of another: deepest and highest index first. */
+function comparePathsDescending(a: Path, b: Path): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return y - x;
+    return String(y).localeCompare(String(x));
+  }
+  return b.length - a.length;
+}
+
+/** Deep copy of parsed YAML (mappings, lists, scalars, dates). */
+function cloneData<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneData) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = cloneData(v);
+    return out as T;
+  }
+  return value;
+}
+
+function removeAt(data: unknown, path: Path): void {
+  const parent = valueAt(data, path.slice(0, -1));
+  const last = path[path.length - 1] as PropertyKey;
+  if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+  else if (parent && typeof parent === 'object') delete (parent as Record<PropertyKey, unknown>)[last];
+}
+
+/**
+ * Cuts away what fails until the rest validates, so a resource with one bad optional field still takes
+ * its place in the graph. Gives up (undefined) when a required top-level field is at fault.
+ */
+function salvage<S extends z.ZodObject>(schema: S, input: Record<string, unknown>): z.infer<S> | undefined {
+  const required = new Set(Object.keys(schema.shape).filter((k) => !schema.shape[k]?.safeParse(undefined).success));
+  const attempt = cloneData(input);
+  for (let round = 0; round < 8; round++) {
+    const result = schema.safeParse(attempt);
+    if (result.success) return result.data;
+    const cuts = result.error.issues.flatMap((issue) => cutPaths(issue, attempt));
+    for (const cut of cuts.sort(comparePathsDescending)) {
+      if (cut.length === 0 || (cut.length === 1 && required.has(String(cut[0])))) return undefined;
+      removeAt(attempt, cut);
+    }
+  }
+  return undefined;
 }
 
 /** Turns one zod issue into ours, reading the input at its path. */
@@ -158,7 +222,7 @@ export function validateFrontmatter<S extends z.ZodObject>(def: KindDef<S>, raw:
       code: 'unknown-field',
       path: [key],
       atKey: true,
-      message: `Unknown field "${key}" for a ${def.label.toLowerCase()}.`,
+      message: `Unknown field "${key}" for ${article(def.label)}.`,
       ...(close ? { hint: `Did you mean "${close}"? Custom fields must start with "x-".` } : {}),
     });
     delete input[key];
@@ -183,21 +247,14 @@ export function validateFrontmatter<S extends z.ZodObject>(def: KindDef<S>, raw:
     }
   }
 
-  let result = def.schema.safeParse(input, { reportInput: false });
-  if (!result.success) {
-    const dropped = new Set<string>();
-    for (const issue of result.error.issues) {
-      issues.push(...toFieldIssues(issue, input));
-      const top = issue.path[0];
-      if (typeof top === 'string') dropped.add(top);
-    }
-    const required = known.filter((k) => !def.schema.shape[k]?.safeParse(undefined).success);
-    if ([...dropped].some((k) => required.includes(k)) || dropped.size === 0) return { data: undefined, custom, issues };
-    for (const key of dropped) delete input[key];
-    result = def.schema.safeParse(input);
-    if (!result.success) return { data: undefined, custom, issues };
+  const result = def.schema.safeParse(input);
+  let data: z.infer<S> | undefined;
+  if (result.success) data = result.data;
+  else {
+    for (const issue of result.error.issues) issues.push(...toFieldIssues(issue, input));
+    data = salvage(def.schema, input);
+    if (data === undefined) return { data: undefined, custom, issues };
   }
-  const data = result.data;
   for (const issue of def.check?.(data) ?? []) issues.push(issue);
   return { data, custom, issues };
 }

@@ -48,15 +48,21 @@ const channelKinds: readonly Kind[] = ['channel'];
 export function messagingPointers(data: Messaging): PointerSite[] {
   const sites: PointerSite[] = [];
   data.sends?.forEach((s, i) => {
-    const parent = sites.length;
-    sites.push({ path: ['sends', i], id: s.id, version: s.version, targets: messageKinds, relation: 'sends' });
+    const parent: PointerSite = { path: ['sends', i], id: s.id, version: s.version, targets: messageKinds, relation: 'sends' };
+    sites.push(parent);
     s.to?.forEach((c, j) => {
       sites.push({ path: ['sends', i, 'to', j], id: c.id, version: c.version, targets: channelKinds, relation: 'sendsTo', parent });
     });
   });
   data.receives?.forEach((r, i) => {
-    const parent = sites.length;
-    sites.push({ path: ['receives', i], id: r.id, version: r.version, targets: messageKinds, relation: 'receives' });
+    const parent: PointerSite = {
+      path: ['receives', i],
+      id: r.id,
+      version: r.version,
+      targets: messageKinds,
+      relation: 'receives',
+    };
+    sites.push(parent);
     r.from?.forEach((c, j) => {
       sites.push({
         path: ['receives', i, 'from', j],

@@ -81,8 +81,8 @@ export interface PointerSite {
   /** Kinds the pointer may name, tried in order (owners: teams first, then users). */
   targets: readonly Kind[];
   relation: Relation;
-  /** Index, in the same list, of the pointer this one qualifies (the channel of a send, the trigger of a receive). */
-  parent?: number;
+  /** The pointer this one qualifies (the send a channel belongs to, the receive a trigger belongs to). */
+  parent?: PointerSite;
   label?: string | undefined;
   /** Diagnostic to use when nothing matches (owners are warnings, everything else errors). */
   unknownCode?: 'unknown-owner';
