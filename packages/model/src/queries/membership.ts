@@ -1,7 +1,8 @@
 import type { Catalog } from '../catalog.js';
-import type { Kind } from '../kinds/kind.js';
+import { isMessageKind, type Kind } from '../kinds/kind.js';
 import type { Resource } from '../resource.js';
 import { incomingToAnyVersion, isNewest, outgoingFrom, uniqueResources } from './_edges.js';
+import { producersOf } from './messages.js';
 
 /** The domains and systems that list a resource (any version of it) under `services`, `systems`, `domains`... */
 export function parentsOf(catalog: Catalog, resource: Resource, kind?: Kind): Resource[] {
@@ -19,13 +20,25 @@ export function childrenOf(catalog: Catalog, container: Resource, kind?: Kind): 
 }
 
 /**
+ * The resources whose membership a resource shares: itself, or for a message that no domain or system
+ * lists, the newest versions of the services (and domains, agents) that send it. A message belongs where
+ * it is produced.
+ */
+function membershipAnchors(catalog: Catalog, resource: Resource): Resource[] {
+  if (!isMessageKind(resource.kind) || parentsOf(catalog, resource).length > 0) return [resource];
+  return uniqueResources(producersOf(catalog, resource, { anyVersion: true }).map((p) => p.resource));
+}
+
+/**
  * Domains a resource belongs to, nearest first: domains that list it, domains that list a system that
- * lists it, then the parents of those domains (a subdomain's domain).
+ * lists it, then the parents of those domains (a subdomain's domain). Messages belong to their producers' domains.
  */
 export function domainsOf(catalog: Catalog, resource: Resource): Resource<'domain'>[] {
   const found: Resource[] = [];
-  const seen = new Set<string>([resource.key]);
-  let frontier = [resource];
+  const anchors = membershipAnchors(catalog, resource);
+  const seen = new Set<string>(anchors.map((a) => a.key));
+  if (resource.kind === 'domain') return [];
+  let frontier = anchors;
   while (frontier.length > 0) {
     const next: Resource[] = [];
     for (const r of frontier) {
@@ -41,9 +54,10 @@ export function domainsOf(catalog: Catalog, resource: Resource): Resource<'domai
   return found as Resource<'domain'>[];
 }
 
-/** Systems a resource belongs to (systems that list it). */
+/** Systems a resource belongs to (systems that list it; for a message, its producers' systems). */
 export function systemsOf(catalog: Catalog, resource: Resource): Resource<'system'>[] {
-  return parentsOf(catalog, resource, 'system') as Resource<'system'>[];
+  const found = membershipAnchors(catalog, resource).flatMap((a) => parentsOf(catalog, a, 'system'));
+  return uniqueResources(found) as Resource<'system'>[];
 }
 
 /** The domain that lists this domain under `domains`, if it is a subdomain. */

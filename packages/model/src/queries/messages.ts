@@ -80,9 +80,17 @@ export function triggersOf(catalog: Catalog, service: Resource): Trigger[] {
 }
 
 /** What receiving a message causes: every trigger, in any service, whose received message is this one. */
-export function triggeredBy(catalog: Catalog, message: Resource): Trigger[] {
+export function reactionsTo(catalog: Catalog, message: Resource): Trigger[] {
   return catalog.edges
     .filter((e) => e.relation === 'triggers' && e.qualifies === message.key)
+    .map((e) => toTrigger(catalog, e))
+    .filter((t): t is Trigger => t !== undefined);
+}
+
+/** What makes a message be sent: every trigger, in any service, whose sent message is this one. */
+export function causesOf(catalog: Catalog, message: Resource): Trigger[] {
+  return (catalog.incoming.get(message.key) ?? [])
+    .filter((e) => e.relation === 'triggers')
     .map((e) => toTrigger(catalog, e))
     .filter((t): t is Trigger => t !== undefined);
 }
