@@ -8,7 +8,9 @@ run(process.argv.slice(2), io).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    io.err(`switchyard stopped on an internal error; please report it.\n${error instanceof Error ? error.stack : String(error)}\n`);
+    io.err(
+      `switchyard stopped on an internal error; please report it.\n${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     process.exitCode = 70;
   },
 );

@@ -23,5 +23,11 @@ const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s
 
 export function terminalStyle(io: Io): TextStyle | undefined {
   if (!io.color) return undefined;
-  return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
+  return {
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    green: wrap(32, 39),
+    dim: wrap(2, 22),
+    bold: wrap(1, 22),
+  };
 }

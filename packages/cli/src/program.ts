@@ -32,11 +32,23 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .description('Validate a catalog and print every problem with its file, line and column.')
     .argument('[dir]', 'catalog folder (default: the current folder)')
     .option('--dir <dir>', 'catalog folder, as an option')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'),
+    )
     .option('--strict', 'fail on warnings too', false)
-    .action(async (dir: string | undefined, opts: { dir?: string; format: 'text' | 'json' | 'github'; strict: boolean }) => {
-      setCode(await runCheck({ dir: catalogDir(dir, opts.dir, io), format: opts.format, strict: opts.strict }, io));
-    });
+    .action(
+      async (
+        dir: string | undefined,
+        opts: { dir?: string; format: 'text' | 'json' | 'github'; strict: boolean },
+      ) => {
+        setCode(
+          await runCheck(
+            { dir: catalogDir(dir, opts.dir, io), format: opts.format, strict: opts.strict },
+            io,
+          ),
+        );
+      },
+    );
 
   return program;
 }

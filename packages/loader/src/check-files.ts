@@ -17,12 +17,22 @@ export function checkNamedFiles(resource: Resource, files: ReadonlySet<string>):
     }
     const path = posix.normalize(posix.join(resource.source.dir, site.file.replace(/\\/g, '/')));
     if (path === '..' || path.startsWith('../')) {
-      out.push(diagnostic('file-outside-catalog', `The ${site.role} path "${site.file}" leads outside the catalog.`, at));
+      out.push(
+        diagnostic(
+          'file-outside-catalog',
+          `The ${site.role} path "${site.file}" leads outside the catalog.`,
+          at,
+        ),
+      );
       continue;
     }
     if (!files.has(path)) {
       out.push(
-        diagnostic('missing-file', `The ${site.role} file "${site.file}" does not exist (looked for ${path}).`, at),
+        diagnostic(
+          'missing-file',
+          `The ${site.role} file "${site.file}" does not exist (looked for ${path}).`,
+          at,
+        ),
       );
     }
   }
@@ -60,6 +70,7 @@ export function checkImports(resources: readonly Resource[], files: ReadonlySet<
 /** The catalog path an import names, or undefined for packages we cannot check. */
 function localTarget(from: string, file: string): string | undefined {
   if (from.startsWith('@catalog/')) return posix.normalize(from.slice('@catalog/'.length));
-  if (from.startsWith('./') || from.startsWith('../')) return posix.normalize(posix.join(posix.dirname(file), from));
+  if (from.startsWith('./') || from.startsWith('../'))
+    return posix.normalize(posix.join(posix.dirname(file), from));
   return undefined;
 }

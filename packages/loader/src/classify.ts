@@ -36,7 +36,15 @@ const nestable = new Set(['channels', 'containers', 'flows', 'diagrams']);
 const markdown = /\.mdx?$/;
 
 /** Folders never read: dependencies, build output, assets, custom Astro code and layouts. */
-export const ignoredRootFolders = new Set(['node_modules', 'dist', 'public', '_data', 'components', 'pages', 'layouts']);
+export const ignoredRootFolders = new Set([
+  'node_modules',
+  'dist',
+  'public',
+  '_data',
+  'components',
+  'pages',
+  'layouts',
+]);
 
 /**
  * Where a `/`-separated path relative to the catalog root sits in the EventCatalog layout,

@@ -29,14 +29,20 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
   const diagnostics: Diagnostic[] = [];
   let config: CatalogConfig = {};
   if (found.length === 0) return { config, files: [], diagnostics };
-  const jiti = createJiti(join(root, 'noop.js'), { moduleCache: false, fsCache: false, interopDefault: true });
+  const jiti = createJiti(join(root, 'noop.js'), {
+    moduleCache: false,
+    fsCache: false,
+    interopDefault: true,
+  });
   for (const file of found) {
     let value: unknown;
     try {
       value = await jiti.import(join(root, file), { default: true });
     } catch (error) {
       const { line, column } = errorPosition(error);
-      diagnostics.push(diagnostic('config-error', `${file} could not be run: ${firstLine(error)}`, { file, line, column }));
+      diagnostics.push(
+        diagnostic('config-error', `${file} could not be run: ${firstLine(error)}`, { file, line, column }),
+      );
       continue;
     }
     const parsed = configSchema.safeParse(value);
@@ -44,7 +50,11 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
       for (const issue of parsed.error.issues) {
         const field = formatPath(issue.path as (string | number)[]);
         diagnostics.push(
-          diagnostic('config-error', `${field ? `"${field}"` : 'The exported value'}: ${issue.message}.`, { file, line: 1, column: 1 }),
+          diagnostic('config-error', `${field ? `"${field}"` : 'The exported value'}: ${issue.message}.`, {
+            file,
+            line: 1,
+            column: 1,
+          }),
         );
       }
       continue;

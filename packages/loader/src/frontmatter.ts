@@ -1,4 +1,14 @@
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+} from 'yaml';
 
 export interface FrontmatterError {
   code: 'yaml-syntax' | 'missing-frontmatter';
@@ -36,7 +46,15 @@ export function parseFrontmatter(source: string): ParsedFile {
   const firstBreak = text.indexOf('\n');
   const firstLine = firstBreak === -1 ? text : text.slice(0, firstBreak);
   if (!opening.test(firstLine)) {
-    return { data: undefined, hasFrontmatter: false, body: text, bodyLine: 1, positions, keyPositions, errors: [] };
+    return {
+      data: undefined,
+      hasFrontmatter: false,
+      body: text,
+      bodyLine: 1,
+      positions,
+      keyPositions,
+      errors: [],
+    };
   }
   const lines = text.split('\n');
   let close = -1;
@@ -54,14 +72,26 @@ export function parseFrontmatter(source: string): ParsedFile {
       bodyLine: lines.length + 1,
       positions,
       keyPositions,
-      errors: [{ code: 'missing-frontmatter', message: 'The frontmatter opened on line 1 is never closed with "---".', line: 1, column: 1 }],
+      errors: [
+        {
+          code: 'missing-frontmatter',
+          message: 'The frontmatter opened on line 1 is never closed with "---".',
+          line: 1,
+          column: 1,
+        },
+      ],
     };
   }
   const yamlText = lines.slice(1, close).join('\n');
   const body = lines.slice(close + 1).join('\n');
   const bodyLine = close + 2;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const doc = parseDocument(yamlText, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    keepSourceTokens: false,
+  });
   const at = (offset: number): readonly [number, number] => {
     const p = lineCounter.linePos(offset);
     return [p.line + 1, p.col];
@@ -70,7 +100,8 @@ export function parseFrontmatter(source: string): ParsedFile {
     const [line, column] = at(e.pos[0]);
     return { code: 'yaml-syntax', message: firstSentence(e.message), line, column };
   });
-  if (errors.length > 0) return { data: undefined, hasFrontmatter: true, body, bodyLine, positions, keyPositions, errors };
+  if (errors.length > 0)
+    return { data: undefined, hasFrontmatter: true, body, bodyLine, positions, keyPositions, errors };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount });

@@ -17,7 +17,13 @@ export function scanImports(body: string, firstLine: number): MdxImport[] {
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
     if (inFence) return;
     const m = statement.exec(line);
-    if (m) out.push({ name: (m[1] as string).trim(), from: m[3] as string, line: firstLine + i, column: line.indexOf(m[2] as string) + 1 });
+    if (m)
+      out.push({
+        name: (m[1] as string).trim(),
+        from: m[3] as string,
+        line: firstLine + i,
+        column: line.indexOf(m[2] as string) + 1,
+      });
   });
   return out;
 }

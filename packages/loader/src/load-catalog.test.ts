@@ -16,8 +16,8 @@ describe('loadCatalog scenarios', () => {
     `);
     const billing = getResource(catalog, 'service', 'billing');
     const issued = getResource(catalog, 'event', 'invoice-issued');
-    expect(billing && issued).toBeTruthy();
-    expect(producersOf(catalog, issued!).map((p) => [p.resource.id, p.channels.map((c) => c.id)])).toEqual([
+    if (!billing || !issued) throw new Error('billing and invoice-issued must load');
+    expect(producersOf(catalog, issued).map((p) => [p.resource.id, p.channels.map((c) => c.id)])).toEqual([
       ['billing', ['billing.events']],
     ]);
   });

@@ -6,8 +6,8 @@ import {
   type Diagnostic,
   diagnostic,
   type NodeRef,
-  type Resource,
   type ResolvedConfig,
+  type Resource,
   resolveConfig,
   sortDiagnostics,
 } from '@switchyard/model';
@@ -56,7 +56,9 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
 
   const walked = await walkCatalog(root, [config.outDir]);
   for (const p of walked.problems) {
-    diagnostics.push(diagnostic('unreadable-file', `${p.path} ${p.message}.`, { file: p.path, line: 1, column: 1 }));
+    diagnostics.push(
+      diagnostic('unreadable-file', `${p.path} ${p.message}.`, { file: p.path, line: 1, column: 1 }),
+    );
   }
   const fileSet = new Set(walked.files);
   const placed: Placed[] = [];
@@ -73,9 +75,19 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
   const read = async (p: Placed, extra: Partial<FileInput>) => {
     const result = await readText(join(root, p.file));
     if ('error' in result) {
-      return { diagnostics: [diagnostic('unreadable-file', `${p.file} ${result.error}.`, { file: p.file, line: 1, column: 1 })] };
+      return {
+        diagnostics: [
+          diagnostic('unreadable-file', `${p.file} ${result.error}.`, { file: p.file, line: 1, column: 1 }),
+        ],
+      };
     }
-    const read = readResource({ file: p.file, dir: p.placement.dir, kind: p.placement.kind, text: result.text, ...extra });
+    const read = readResource({
+      file: p.file,
+      dir: p.placement.dir,
+      kind: p.placement.kind,
+      text: result.text,
+      ...extra,
+    });
     if (!read.resource) {
       const id = declaredId(result.text);
       if (id) unloadable.add(`${p.placement.kind}:${id}`);
@@ -94,7 +106,11 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
     resources.push(r);
     const placement = (primaries[i] as Placed).placement;
     if (r.kind !== 'doc' && r.kind !== 'team' && r.kind !== 'user') byDir.set(placement.dir, r);
-    if ('versionFolder' in placement && placement.versionFolder !== undefined && placement.versionFolder !== r.version) {
+    if (
+      'versionFolder' in placement &&
+      placement.versionFolder !== undefined &&
+      placement.versionFolder !== r.version
+    ) {
       diagnostics.push(
         diagnostic(
           'version-folder-mismatch',
@@ -123,7 +139,13 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
 
   const built = buildCatalog(resources, { unloadable });
   diagnostics.push(...built.diagnostics);
-  return { root, catalog: built.catalog, config, diagnostics: sortDiagnostics(diagnostics), files: walked.files };
+  return {
+    root,
+    catalog: built.catalog,
+    config,
+    diagnostics: sortDiagnostics(diagnostics),
+    files: walked.files,
+  };
 }
 
 /** The `id:` line of a file whose frontmatter did not load, to avoid reporting every pointer to it again. */

@@ -40,11 +40,21 @@ export function readResource(input: FileInput): { resource?: Resource; diagnosti
   if (diagnostics.length > 0) return { diagnostics };
   const optionalFrontmatter = def.identifiedBy === 'attachment';
   if (!parsed.hasFrontmatter && !optionalFrontmatter) {
-    const needs = def.identifiedBy === 'path' ? 'title and summary' : def.versioned ? 'id, name and version' : 'id and name';
+    const needs =
+      def.identifiedBy === 'path'
+        ? 'title and summary'
+        : def.versioned
+          ? 'id, name and version'
+          : 'id and name';
     diagnostics.push(
-      diagnostic('missing-frontmatter', `This ${def.label.toLowerCase()} file has no frontmatter.`, { file, line: 1, column: 1 }, {
-        hint: `Start the file with a YAML block between two "---" lines holding at least ${needs}.`,
-      }),
+      diagnostic(
+        'missing-frontmatter',
+        `This ${def.label.toLowerCase()} file has no frontmatter.`,
+        { file, line: 1, column: 1 },
+        {
+          hint: `Start the file with a YAML block between two "---" lines holding at least ${needs}.`,
+        },
+      ),
     );
     return { diagnostics };
   }

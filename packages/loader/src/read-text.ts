@@ -10,7 +10,9 @@ export async function readText(path: string): Promise<{ text: string } | { error
   try {
     const info = await stat(path);
     if (info.size > maxFileBytes) {
-      return { error: `is ${(info.size / 1024 / 1024).toFixed(1)} MB, more than the ${maxFileBytes / 1024 / 1024} MB a resource file may have` };
+      return {
+        error: `is ${(info.size / 1024 / 1024).toFixed(1)} MB, more than the ${maxFileBytes / 1024 / 1024} MB a resource file may have`,
+      };
     }
     const bytes = await readFile(path);
     if (bytes.includes(0)) return { error: 'holds binary data, not text' };
@@ -24,7 +26,11 @@ export async function readText(path: string): Promise<{ text: string } | { error
 }
 
 /** Runs `task` over `items` with at most `limit` at a time, keeping order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   async function worker() {

@@ -21,7 +21,7 @@ export async function walkCatalog(root: string, skip: readonly string[] = []): P
   const seen = new Set<string>([rootReal]);
   const skipped = new Set(skip.map((s) => s.replace(/\/+$/, '')));
 
-  async function visit(dir: string, rel: string): Promise<void> {
+  async function visit(dir: string, rel: string, real: string): Promise<void> {
     let entries: import('node:fs').Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -37,6 +37,7 @@ export async function walkCatalog(root: string, skip: readonly string[] = []): P
       if (rel === '' && ignoredRootFolders.has(name)) continue;
       if (skipped.has(childRel)) continue;
       const full = join(dir, name);
+      let childReal = join(real, name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
@@ -44,28 +45,32 @@ export async function walkCatalog(root: string, skip: readonly string[] = []): P
           const target = await realpath(full);
           const inside = target === rootReal || target.startsWith(rootReal + sep);
           if (!inside) {
-            problems.push({ path: childRel, message: `is a link to ${relative(rootReal, target)}, outside the catalog; it is not read` });
+            problems.push({
+              path: childRel,
+              message: `is a link to ${relative(rootReal, target)}, outside the catalog; it is not read`,
+            });
             continue;
           }
           const s = await stat(full);
           isDir = s.isDirectory();
           isFile = s.isFile();
-          if (isDir) {
-            if (seen.has(target)) continue;
-            seen.add(target);
-          }
+          childReal = target;
         } catch (error) {
           problems.push({ path: childRel, message: `is a broken link (${(error as Error).message})` });
           continue;
         }
       }
-      if (isDir) subdirs.push(visit(full, childRel));
-      else if (isFile) files.push(childRel);
+      if (isDir) {
+        // Each real folder is read once, so links can neither loop nor list a file twice.
+        if (seen.has(childReal)) continue;
+        seen.add(childReal);
+        subdirs.push(visit(full, childRel, childReal));
+      } else if (isFile) files.push(childRel);
     }
     await Promise.all(subdirs);
   }
 
-  await visit(root, '');
+  await visit(root, '', rootReal);
   files.sort();
   return { files, problems };
 }

@@ -3,8 +3,8 @@ import type { FieldPath, Kind, PointerSite, Relation } from './kinds/kind.js';
 import { kindDef } from './kinds/registry.js';
 import type { NodeKey } from './ref.js';
 import { formatRef } from './ref.js';
-import { locate, type Resource } from './resource.js';
 import { resolveBodyReferences } from './resolve-body.js';
+import { locate, type Resource } from './resource.js';
 import { article } from './validate.js';
 import { compareVersions, resolveVersion } from './version.js';
 
@@ -94,7 +94,11 @@ export function buildCatalog(input: readonly Resource[], options: BuildOptions =
       const label = article(kindDef(r.kind).label);
       const where = r.version ? `${label} "${r.id}" version ${r.version}` : `${label} "${r.id}"`;
       diagnostics.push(
-        diagnostic('duplicate-id', `There is already ${where}, in ${first.source.file}; this one is ignored.`, locate(r, ['id'])),
+        diagnostic(
+          'duplicate-id',
+          `There is already ${where}, in ${first.source.file}; this one is ignored.`,
+          locate(r, ['id']),
+        ),
       );
       continue;
     }
@@ -123,7 +127,9 @@ export function buildCatalog(input: readonly Resource[], options: BuildOptions =
       const parent = site.parent && made.get(site.parent);
       if (parent) {
         edge.qualifies = parent.to;
-        if (site.relation === 'sendsTo' || site.relation === 'receivesFrom') (parent.via ??= []).push(edge.to);
+        if (site.relation === 'sendsTo' || site.relation === 'receivesFrom') {
+          parent.via = [...(parent.via ?? []), edge.to];
+        }
       }
       edges.push(edge);
     }
@@ -141,7 +147,9 @@ export function buildCatalog(input: readonly Resource[], options: BuildOptions =
 
 /** "event, command or query". */
 function orList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 function resolveSite(
@@ -162,11 +170,15 @@ function resolveSite(
           'no-matching-version',
           `No version of ${found.kindFound} "${site.id}" matches "${site.version}" (it has ${found.available.join(', ')}).`,
           locate(from, [...site.path, 'version']),
-          { hint: `Point to one of ${found.available.join(', ')}, to a range such as "^${found.available[0]}", or to "latest".` },
+          {
+            hint: `Point to one of ${found.available.join(', ')}, to a range such as "^${found.available[0]}", or to "latest".`,
+          },
         ),
       );
     } else if (site.unknownCode) {
-      diagnostics.push(diagnostic(site.unknownCode, `"${site.id}" is neither a team nor a user.`, locate(from, site.path)));
+      diagnostics.push(
+        diagnostic(site.unknownCode, `"${site.id}" is neither a team nor a user.`, locate(from, site.path)),
+      );
     } else {
       diagnostics.push(diagnostic('unknown-reference', `No ${what} has the id "${site.id}".`, at));
     }

@@ -16,7 +16,9 @@ export const configSchema = z.looseObject({
   trailingSlash: z.boolean().optional(),
   /** Build output folder, relative to the catalog. */
   outDir: z.string().optional(),
-  logo: z.looseObject({ src: z.string().optional(), alt: z.string().optional(), text: z.string().optional() }).optional(),
+  logo: z
+    .looseObject({ src: z.string().optional(), alt: z.string().optional(), text: z.string().optional() })
+    .optional(),
   editUrl: z.string().optional(),
   repositoryUrl: z.string().optional(),
   port: z.number().optional(),

@@ -1,4 +1,18 @@
-export { type BuildOptions, type BuiltCatalog, buildCatalog, type Catalog, type Edge, resolvePointer } from './catalog.js';
+export {
+  type BuildOptions,
+  type BuiltCatalog,
+  buildCatalog,
+  type Catalog,
+  type Edge,
+  resolvePointer,
+} from './catalog.js';
+export {
+  type CatalogConfig,
+  configSchema,
+  defineConfig,
+  type ResolvedConfig,
+  resolveConfig,
+} from './config.js';
 export {
   type Diagnostic,
   type DiagnosticCode,
@@ -39,5 +53,11 @@ export { type BodyReference, scanReferences } from './references.js';
 export { kindsForReferenceType, resolveBodyReference } from './resolve-body.js';
 export { type DataOf, locate, nameOf, type Resource, type Source, summaryOf } from './resource.js';
 export { article, type FieldIssue, suggest, type Validated, validateFrontmatter } from './validate.js';
-export { compareVersions, isOrderableVersion, latestOf as latestVersion, parseVersionSpec, resolveVersion, type VersionSpec } from './version.js';
-export { type CatalogConfig, configSchema, defineConfig, type ResolvedConfig, resolveConfig } from './config.js';
+export {
+  compareVersions,
+  isOrderableVersion,
+  latestOf as latestVersion,
+  parseVersionSpec,
+  resolveVersion,
+  type VersionSpec,
+} from './version.js';

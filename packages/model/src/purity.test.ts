@@ -12,7 +12,9 @@ describe('model purity', () => {
     expect(files.length).toBeGreaterThan(10);
     const offenders = files.filter((f) => {
       const text = readFileSync(`${dir}/${f}`, 'utf8');
-      return /from\s+['"](node:|fs|path|os|child_process|@switchyard\/)/.test(text) || /\brequire\(/.test(text);
+      return (
+        /from\s+['"](node:|fs|path|os|child_process|@switchyard\/)/.test(text) || /\brequire\(/.test(text)
+      );
     });
     expect(offenders).toEqual([]);
   });

@@ -13,7 +13,9 @@ export interface NodeRef {
 }
 
 export function formatRef(ref: NodeRef): NodeKey {
-  return ref.version === undefined || ref.version === '' ? `${ref.kind}:${ref.id}` : `${ref.kind}:${ref.id}@${ref.version}`;
+  return ref.version === undefined || ref.version === ''
+    ? `${ref.kind}:${ref.id}`
+    : `${ref.kind}:${ref.id}@${ref.version}`;
 }
 
 /**
@@ -23,7 +25,9 @@ export function formatRef(ref: NodeRef): NodeKey {
 export function parseRef(text: string): NodeRef {
   const colon = text.indexOf(':');
   if (colon <= 0 || colon === text.length - 1) {
-    throw new Error(`"${text}" is not a resource reference; expected "kind:id" or "kind:id@version", e.g. "event:order-created@1.0.0"`);
+    throw new Error(
+      `"${text}" is not a resource reference; expected "kind:id" or "kind:id@version", e.g. "event:order-created@1.0.0"`,
+    );
   }
   const kind = text.slice(0, colon) as Kind;
   const rest = text.slice(colon + 1);

@@ -1,5 +1,5 @@
 import { type Diagnostic, diagnostic } from './diagnostics.js';
-import { type Kind, isKind, messageKinds } from './kinds/kind.js';
+import { isKind, type Kind, messageKinds } from './kinds/kind.js';
 import type { BodyReference } from './references.js';
 import type { Resource } from './resource.js';
 import { resolveVersion } from './version.js';
@@ -60,10 +60,15 @@ export function resolveBodyReferences(index: { versions: Versions }, resource: R
       );
       continue;
     }
-    const exists = ref.version !== undefined && resolveBodyReference(index.versions, { type: ref.type, id: ref.id });
+    const exists =
+      ref.version !== undefined && resolveBodyReference(index.versions, { type: ref.type, id: ref.id });
     out.push(
       exists
-        ? diagnostic('no-matching-version', `${ref.raw}: ${ref.type} "${ref.id}" has no version matching "${ref.version}".`, at)
+        ? diagnostic(
+            'no-matching-version',
+            `${ref.raw}: ${ref.type} "${ref.id}" has no version matching "${ref.version}".`,
+            at,
+          )
         : diagnostic('unknown-reference', `${ref.raw} points to no ${ref.type} with the id "${ref.id}".`, at),
     );
   }

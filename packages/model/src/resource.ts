@@ -3,8 +3,8 @@ import type { Location } from './diagnostics.js';
 import type { FieldPath, Kind } from './kinds/kind.js';
 import type { KindDefs } from './kinds/registry.js';
 import { pathKey } from './path.js';
-import type { BodyReference } from './references.js';
 import type { NodeKey, NodeRef } from './ref.js';
+import type { BodyReference } from './references.js';
 
 /** The frontmatter type of a kind, inferred from its schema. */
 export type DataOf<K extends Kind> = z.infer<KindDefs[K]['schema']>;

@@ -86,7 +86,8 @@ type Path = readonly PropertyKey[];
 /** Where to cut so an issue goes away: the unknown key, the bad value, or the object missing a field. */
 function cutPaths(issue: RawIssue, data: unknown): Path[] {
   if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => [...issue.path, k]);
-  if (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined) return [issue.path.slice(0, -1)];
+  if (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined)
+    return [issue.path.slice(0, -1)];
   return [issue.path];
 }
 
@@ -125,7 +126,9 @@ function removeAt(data: unknown, path: Path): void {
  * its place in the graph. Gives up (undefined) when a required top-level field is at fault.
  */
 function salvage<S extends z.ZodObject>(schema: S, input: Record<string, unknown>): z.infer<S> | undefined {
-  const required = new Set(Object.keys(schema.shape).filter((k) => !schema.shape[k]?.safeParse(undefined).success));
+  const required = new Set(
+    Object.keys(schema.shape).filter((k) => !schema.shape[k]?.safeParse(undefined).success),
+  );
   const attempt = cloneData(input);
   for (let round = 0; round < 8; round++) {
     const result = schema.safeParse(attempt);
@@ -147,7 +150,13 @@ function toFieldIssues(issue: RawIssue, input: unknown, base: FieldPath = []): F
   switch (issue.code) {
     case 'invalid_type':
       if (value === undefined) {
-        return [{ code: 'missing-required-field', path: path.slice(0, -1), message: `Missing required field "${field}".` }];
+        return [
+          {
+            code: 'missing-required-field',
+            path: path.slice(0, -1),
+            message: `Missing required field "${field}".`,
+          },
+        ];
       }
       return [
         {
@@ -165,7 +174,9 @@ function toFieldIssues(issue: RawIssue, input: unknown, base: FieldPath = []): F
       }));
     case 'invalid_union': {
       // Report the branch the input got furthest into; if none, say which types were expected.
-      const deep = issue.errors.filter((branch) => branch.some((b) => b.path.length > 0 || b.code !== 'invalid_type'));
+      const deep = issue.errors.filter((branch) =>
+        branch.some((b) => b.path.length > 0 || b.code !== 'invalid_type'),
+      );
       const best = deep.sort((a, b) => a.length - b.length)[0];
       if (best) return best.flatMap((b) => toFieldIssues(b, value, path));
       const wanted = issue.errors.flatMap((branch) =>
@@ -197,12 +208,21 @@ function toFieldIssues(issue: RawIssue, input: unknown, base: FieldPath = []): F
  * with `x-`), versions, and the kind's own checks. Keeps what it can: a resource with a bad optional
  * field still loads without that field, so one mistake does not hide the resource from the graph.
  */
-export function validateFrontmatter<S extends z.ZodObject>(def: KindDef<S>, raw: unknown): Validated<z.infer<S>> {
+export function validateFrontmatter<S extends z.ZodObject>(
+  def: KindDef<S>,
+  raw: unknown,
+): Validated<z.infer<S>> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       data: undefined,
       custom: {},
-      issues: [{ code: 'invalid-frontmatter', path: [], message: `Frontmatter must be a mapping of fields, not ${typeName(raw)}.` }],
+      issues: [
+        {
+          code: 'invalid-frontmatter',
+          path: [],
+          message: `Frontmatter must be a mapping of fields, not ${typeName(raw)}.`,
+        },
+      ],
     };
   }
   const input: Record<string, unknown> = { ...(raw as Record<string, unknown>) };

@@ -36,7 +36,10 @@ export type VersionSpec =
 /** Reads a pointer's version: missing or `latest` is latest; a semver range or x-pattern is a range; anything else is exact. */
 export function parseVersionSpec(version: string | undefined): VersionSpec {
   if (version === undefined || version === '' || version === 'latest') return { type: 'latest' };
-  if (semver.valid(version, { loose: true }) === null && semver.validRange(version, { loose: true }) !== null) {
+  if (
+    semver.valid(version, { loose: true }) === null &&
+    semver.validRange(version, { loose: true }) !== null
+  ) {
     return { type: 'range', range: version };
   }
   return { type: 'exact', version };
@@ -46,7 +49,10 @@ export function parseVersionSpec(version: string | undefined): VersionSpec {
  * Picks the version a pointer resolves to from the versions a resource has: the highest that matches.
  * Returns undefined when none matches.
  */
-export function resolveVersion(available: readonly string[], version: string | undefined): string | undefined {
+export function resolveVersion(
+  available: readonly string[],
+  version: string | undefined,
+): string | undefined {
   if (available.length === 0) return undefined;
   const spec = parseVersionSpec(version);
   if (spec.type === 'latest') return latestOf(available);

@@ -1,10 +1,10 @@
 import { relative, resolve } from 'node:path';
-import { countResources } from '@switchyard/model';
 import { loadCatalog } from '@switchyard/loader';
+import { countResources } from '@switchyard/model';
 import { renderGithub } from '../format/github.js';
 import { renderJson } from '../format/json.js';
-import { renderText } from '../format/text.js';
 import { tally } from '../format/summary.js';
+import { renderText } from '../format/text.js';
 import type { Io } from '../io.js';
 import { terminalStyle } from '../io.js';
 

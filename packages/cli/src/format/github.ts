@@ -5,7 +5,10 @@ const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace
 const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions workflow annotations: `::error file=...,line=...,col=...,title=...::message`. */
-export function renderGithub(diagnostics: readonly Diagnostic[], displayPath: (file: string) => string = (f) => f): string {
+export function renderGithub(
+  diagnostics: readonly Diagnostic[],
+  displayPath: (file: string) => string = (f) => f,
+): string {
   return diagnostics
     .map((d) => {
       const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';

@@ -24,8 +24,15 @@ export function renderText(
   const show = options.displayPath ?? ((f: string) => f);
   const lines: string[] = [];
   for (const d of diagnostics) {
-    const severity = d.severity === 'error' ? style.red('error  ') : d.severity === 'warning' ? style.yellow('warning') : 'info   ';
-    lines.push(`${style.bold(`${show(d.file)}:${d.line}:${d.column}`)}  ${severity}  ${d.message}  ${style.dim(`(${d.code})`)}`);
+    const severity =
+      d.severity === 'error'
+        ? style.red('error  ')
+        : d.severity === 'warning'
+          ? style.yellow('warning')
+          : 'info   ';
+    lines.push(
+      `${style.bold(`${show(d.file)}:${d.line}:${d.column}`)}  ${severity}  ${d.message}  ${style.dim(`(${d.code})`)}`,
+    );
     if (d.hint) lines.push(`    ${style.dim(d.hint)}`);
   }
   const { errors, warnings } = tally(diagnostics);

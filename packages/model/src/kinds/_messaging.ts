@@ -48,10 +48,23 @@ const channelKinds: readonly Kind[] = ['channel'];
 export function messagingPointers(data: Messaging): PointerSite[] {
   const sites: PointerSite[] = [];
   data.sends?.forEach((s, i) => {
-    const parent: PointerSite = { path: ['sends', i], id: s.id, version: s.version, targets: messageKinds, relation: 'sends' };
+    const parent: PointerSite = {
+      path: ['sends', i],
+      id: s.id,
+      version: s.version,
+      targets: messageKinds,
+      relation: 'sends',
+    };
     sites.push(parent);
     s.to?.forEach((c, j) => {
-      sites.push({ path: ['sends', i, 'to', j], id: c.id, version: c.version, targets: channelKinds, relation: 'sendsTo', parent });
+      sites.push({
+        path: ['sends', i, 'to', j],
+        id: c.id,
+        version: c.version,
+        targets: channelKinds,
+        relation: 'sendsTo',
+        parent,
+      });
     });
   });
   data.receives?.forEach((r, i) => {

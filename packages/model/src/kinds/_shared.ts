@@ -58,7 +58,10 @@ export const commonShape = {
   badges: z.array(badgeSchema).optional(),
   draft: z.union([z.boolean(), z.strictObject({ title: text.optional(), message: text })]).optional(),
   deprecated: z
-    .union([z.boolean(), z.strictObject({ message: text.optional(), date: z.union([text, z.date()]).optional() })])
+    .union([
+      z.boolean(),
+      z.strictObject({ message: text.optional(), date: z.union([text, z.date()]).optional() }),
+    ])
     .optional(),
   hidden: z.boolean().optional(),
   editUrl: text.optional(),
@@ -98,12 +101,17 @@ export function pointerList(
 }
 
 /** Sites for `owners`: teams first, then users, reported as unknown-owner when neither exists. */
-export function ownerSites(owners: Common['owners'], path: FieldPath = ['owners'], relation: Relation = 'ownedBy') {
+export function ownerSites(
+  owners: Common['owners'],
+  path: FieldPath = ['owners'],
+  relation: Relation = 'ownedBy',
+) {
   if (!owners) return [];
   return owners.map((o, i): PointerSite => {
     const id = typeof o === 'string' ? o : o.id;
     const collection = typeof o === 'string' ? undefined : o.collection;
-    const targets: Kind[] = collection === 'users' ? ['user'] : collection === 'teams' ? ['team'] : ['team', 'user'];
+    const targets: Kind[] =
+      collection === 'users' ? ['user'] : collection === 'teams' ? ['team'] : ['team', 'user'];
     return { path: [...path, i], id, targets, relation, unknownCode: 'unknown-owner' };
   });
 }

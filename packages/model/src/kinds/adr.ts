@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { commonFiles, commonPointers, commonShape, ownerSites, pointerList, pointerSchema } from './_shared.js';
+import {
+  commonFiles,
+  commonPointers,
+  commonShape,
+  ownerSites,
+  pointerList,
+  pointerSchema,
+} from './_shared.js';
 import { defineKind, isKind, kinds, type PointerSite } from './kind.js';
 
 export const adrSchema = z.object({
@@ -22,7 +29,7 @@ export const adrKind = defineKind({
   plural: 'adrs',
   label: 'ADR',
   versioned: true,
-    identifiedBy: 'frontmatter',
+  identifiedBy: 'frontmatter',
   schema: adrSchema,
   pointers: (a) => [
     ...commonPointers(a),

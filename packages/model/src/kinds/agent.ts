@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { commonFiles, commonPointers, commonShape } from './_shared.js';
 import { messagingPointers, messagingShape } from './_messaging.js';
+import { commonFiles, commonPointers, commonShape } from './_shared.js';
 import { defineKind } from './kind.js';
 
 export const agentSchema = z.object({
@@ -18,7 +18,7 @@ export const agentKind = defineKind({
   plural: 'agents',
   label: 'Agent',
   versioned: true,
-    identifiedBy: 'frontmatter',
+  identifiedBy: 'frontmatter',
   schema: agentSchema,
   pointers: (a) => [...commonPointers(a), ...messagingPointers(a)],
   files: commonFiles,

@@ -28,7 +28,7 @@ export const channelKind = defineKind({
   plural: 'channels',
   label: 'Channel',
   versioned: true,
-    identifiedBy: 'frontmatter',
+  identifiedBy: 'frontmatter',
   schema: channelSchema,
   pointers: (c) => [...commonPointers(c), ...pointerList(c.routes, ['routes'], ['channel'], 'routesTo')],
   files: commonFiles,

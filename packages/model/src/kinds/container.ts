@@ -5,7 +5,16 @@ import { defineKind } from './kind.js';
 export const containerSchema = z.object({
   ...commonShape,
   container_type: z
-    .enum(['database', 'cache', 'objectStore', 'searchIndex', 'dataWarehouse', 'dataLake', 'externalSaaS', 'other'])
+    .enum([
+      'database',
+      'cache',
+      'objectStore',
+      'searchIndex',
+      'dataWarehouse',
+      'dataLake',
+      'externalSaaS',
+      'other',
+    ])
     .optional(),
   technology: z.string().optional(),
   purpose: z.string().optional(),
@@ -23,7 +32,7 @@ export const containerKind = defineKind({
   plural: 'containers',
   label: 'Data store',
   versioned: true,
-    identifiedBy: 'frontmatter',
+  identifiedBy: 'frontmatter',
   schema: containerSchema,
   pointers: commonPointers,
   files: commonFiles,

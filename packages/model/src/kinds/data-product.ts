@@ -16,14 +16,22 @@ export const dataProductKind = defineKind({
   plural: 'data-products',
   label: 'Data product',
   versioned: true,
-    identifiedBy: 'frontmatter',
+  identifiedBy: 'frontmatter',
   schema: dataProductSchema,
   pointers: (d) => {
-    const ports = (list: z.infer<typeof port>[] | undefined, field: 'inputs' | 'outputs', relation: 'input' | 'output') =>
+    const ports = (
+      list: z.infer<typeof port>[] | undefined,
+      field: 'inputs' | 'outputs',
+      relation: 'input' | 'output',
+    ) =>
       (list ?? []).map(
         (p, i): PointerSite => ({ path: [field, i], id: p.id, version: p.version, targets: kinds, relation }),
       );
-    return [...commonPointers(d), ...ports(d.inputs, 'inputs', 'input'), ...ports(d.outputs, 'outputs', 'output')];
+    return [
+      ...commonPointers(d),
+      ...ports(d.inputs, 'inputs', 'input'),
+      ...ports(d.outputs, 'outputs', 'output'),
+    ];
   },
   files: commonFiles,
 });

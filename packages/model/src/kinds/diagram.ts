@@ -11,7 +11,7 @@ export const diagramKind = defineKind({
   plural: 'diagrams',
   label: 'Diagram',
   versioned: true,
-    identifiedBy: 'frontmatter',
+  identifiedBy: 'frontmatter',
   schema: diagramSchema,
   pointers: commonPointers,
   files: commonFiles,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badgeSchema, ownerSites, ownerSchema } from './_shared.js';
+import { badgeSchema, ownerSchema, ownerSites } from './_shared.js';
 import { defineKind } from './kind.js';
 
 export const docSchema = z.object({

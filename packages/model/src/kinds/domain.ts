@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { commonFiles, commonPointers, commonShape, pointerList, pointerSchema } from './_shared.js';
 import { messagingPointers, messagingShape } from './_messaging.js';
+import { commonFiles, commonPointers, commonShape, pointerList, pointerSchema } from './_shared.js';
 import { defineKind } from './kind.js';
 
 const pointers = z.array(pointerSchema).optional();
@@ -25,7 +25,7 @@ export const domainKind = defineKind({
   plural: 'domains',
   label: 'Domain',
   versioned: true,
-    identifiedBy: 'frontmatter',
+  identifiedBy: 'frontmatter',
   schema: domainSchema,
   pointers: (d) => [
     ...commonPointers(d),

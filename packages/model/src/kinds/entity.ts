@@ -28,7 +28,9 @@ export const entityPropertySchema: z.ZodType<EntityProperty> = z.lazy(() =>
     relationType: z.string().optional(),
     enum: z.array(z.union([z.string(), z.number()])).optional(),
     properties: z.array(entityPropertySchema).optional(),
-    items: z.strictObject({ type: z.string(), properties: z.array(entityPropertySchema).optional() }).optional(),
+    items: z
+      .strictObject({ type: z.string(), properties: z.array(entityPropertySchema).optional() })
+      .optional(),
   }),
 );
 
@@ -41,12 +43,22 @@ export const entitySchema = z.object({
 export type Entity = z.infer<typeof entitySchema>;
 
 /** `references` on a property points to another entity (or the kind named by `referenceTarget`). */
-function referenceSites(props: EntityProperty[] | undefined, path: FieldPath, out: PointerSite[]): PointerSite[] {
+function referenceSites(
+  props: EntityProperty[] | undefined,
+  path: FieldPath,
+  out: PointerSite[],
+): PointerSite[] {
   props?.forEach((p, i) => {
     const here = [...path, i];
     if (p.references) {
       const target = p.referenceTarget && isKind(p.referenceTarget) ? p.referenceTarget : 'entity';
-      out.push({ path: [...here, 'references'], id: p.references, targets: [target], relation: 'references', label: p.name });
+      out.push({
+        path: [...here, 'references'],
+        id: p.references,
+        targets: [target],
+        relation: 'references',
+        label: p.name,
+      });
     }
     referenceSites(p.properties, [...here, 'properties'], out);
     referenceSites(p.items?.properties, [...here, 'items', 'properties'], out);
@@ -59,7 +71,7 @@ export const entityKind = defineKind({
   plural: 'entities',
   label: 'Entity',
   versioned: true,
-    identifiedBy: 'frontmatter',
+  identifiedBy: 'frontmatter',
   schema: entitySchema,
   pointers: (e) => [...commonPointers(e), ...referenceSites(e.properties, ['properties'], [])],
   files: commonFiles,

@@ -50,7 +50,9 @@ const stepTargets = {
 const stepTargetFields = Object.keys(stepTargets) as (keyof typeof stepTargets)[];
 
 /** The edges leaving a step: `next_step` and `next_steps`, each `{id, label?}`. */
-export function nextStepsOf(step: FlowStep): { id: string; label?: string | undefined; path: (string | number)[] }[] {
+export function nextStepsOf(
+  step: FlowStep,
+): { id: string; label?: string | undefined; path: (string | number)[] }[] {
   const read = (n: z.infer<typeof nextStep>, path: (string | number)[]) =>
     typeof n === 'object' ? { id: String(n.id), label: n.label, path } : { id: String(n), path };
   const out = step.next_step === undefined ? [] : [read(step.next_step, ['next_step'])];
@@ -65,7 +67,7 @@ export const flowKind = defineKind({
   plural: 'flows',
   label: 'Flow',
   versioned: true,
-    identifiedBy: 'frontmatter',
+  identifiedBy: 'frontmatter',
   schema: flowSchema,
   pointers: (f) => {
     const sites: PointerSite[] = commonPointers(f);
@@ -93,7 +95,11 @@ export const flowKind = defineKind({
     f.steps?.forEach((step, i) => {
       const id = String(step.id);
       if (ids.has(id)) {
-        issues.push({ code: 'flow-step-duplicate-id', path: ['steps', i, 'id'], message: `Step id "${id}" is used twice in this flow.` });
+        issues.push({
+          code: 'flow-step-duplicate-id',
+          path: ['steps', i, 'id'],
+          message: `Step id "${id}" is used twice in this flow.`,
+        });
       }
       ids.add(id);
       const targets = stepTargetFields.filter((k) => step[k] !== undefined);

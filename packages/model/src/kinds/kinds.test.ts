@@ -9,7 +9,14 @@ const pointer = [{ id: 'y', version: '^1.0.0' }];
 
 /** One valid resource per kind, using the fields that kind is known for. */
 const valid: Record<Kind, Record<string, unknown>> = {
-  domain: { ...base, services: pointer, systems: pointer, domains: [{ id: 'sub' }], entities: pointer, flows: pointer },
+  domain: {
+    ...base,
+    services: pointer,
+    systems: pointer,
+    domains: [{ id: 'sub' }],
+    entities: pointer,
+    flows: pointer,
+  },
   system: {
     ...base,
     scope: 'external',
@@ -26,10 +33,19 @@ const valid: Record<Kind, Record<string, unknown>> = {
     repository: { language: 'Go', url: 'https://example.test/repo' },
     specifications: [{ type: 'openapi', path: 'openapi.yml', name: 'API' }],
   },
-  event: { ...base, schemaPath: 'schema.json', badges: [{ content: 'New', backgroundColor: 'blue', textColor: 'blue' }] },
+  event: {
+    ...base,
+    schemaPath: 'schema.json',
+    badges: [{ content: 'New', backgroundColor: 'blue', textColor: 'blue' }],
+  },
   command: { ...base, operation: { method: 'POST', path: '/orders', statusCodes: [200, '201'] } },
   query: { ...base, schemas: [{ path: 'request.json', name: 'Request' }], draft: { message: 'WIP' } },
-  channel: { ...base, address: 'orders.{env}', protocols: ['kafka'], parameters: { env: { enum: ['prod'], description: 'Env' } } },
+  channel: {
+    ...base,
+    address: 'orders.{env}',
+    protocols: ['kafka'],
+    parameters: { env: { enum: ['prod'], description: 'Env' } },
+  },
   container: { ...base, container_type: 'database', technology: 'postgres@16', authoritative: true },
   flow: {
     ...base,
@@ -44,10 +60,22 @@ const valid: Record<Kind, Record<string, unknown>> = {
     ...base,
     aggregateRoot: true,
     identifier: 'xId',
-    properties: [{ name: 'lines', type: 'array', items: { type: 'object', properties: [{ name: 'sku', type: 'string' }] } }],
+    properties: [
+      {
+        name: 'lines',
+        type: 'array',
+        items: { type: 'object', properties: [{ name: 'sku', type: 'string' }] },
+      },
+    ],
   },
   agent: { ...base, sends: pointer },
-  adr: { ...base, status: 'accepted', date: '2026-01-01', decisionMakers: ['team-a'], appliesTo: [{ type: 'service', id: 's' }] },
+  adr: {
+    ...base,
+    status: 'accepted',
+    date: '2026-01-01',
+    decisionMakers: ['team-a'],
+    appliesTo: [{ type: 'service', id: 's' }],
+  },
   'data-product': { ...base, inputs: pointer, outputs: [{ id: 'z' }] },
   diagram: { ...base },
   team: { id: 't', name: 'T', members: ['u'], email: 't@example.test' },
@@ -59,25 +87,178 @@ const valid: Record<Kind, Record<string, unknown>> = {
 
 /** Starting from the valid resource, one changed field and the diagnostic it must give. */
 const broken: [Kind, string, (d: Record<string, unknown>) => void, string, string][] = [
-  ['domain', 'a subdomain pointer without id', (d) => { d.domains = [{ version: '1.0.0' }]; }, 'missing-required-field', 'domains[0]'],
-  ['system', 'an unknown scope', (d) => { d.scope = 'partner'; }, 'invalid-frontmatter', 'scope'],
-  ['service', 'a channel pointer with a typo', (d) => { d.sends = [{ id: 'e', to: [{ idd: 'c' }] }]; }, 'unknown-field', 'sends[0].to[0].idd'],
-  ['event', 'a number as name', (d) => { d.name = 42; }, 'invalid-frontmatter', 'name'],
-  ['command', 'an unquoted decimal version', (d) => { d.version = 1.2; }, 'invalid-version', 'version'],
-  ['query', 'a version that cannot be ordered', (d) => { d.version = 'banana'; }, 'invalid-version', 'version'],
-  ['channel', 'protocols as a string', (d) => { d.protocols = 'kafka'; }, 'invalid-frontmatter', 'protocols'],
-  ['container', 'an unknown container type', (d) => { d.container_type = 'mainframe'; }, 'invalid-frontmatter', 'container_type'],
-  ['flow', 'a next step that does not exist', (d) => { (d.steps as { next_step?: unknown }[])[0]!.next_step = 'zz'; }, 'flow-step-unknown-next', 'steps[0].next_step'],
-  ['entity', 'a property without type', (d) => { d.properties = [{ name: 'a' }]; }, 'missing-required-field', 'properties[0]'],
-  ['agent', 'a missing name', (d) => { delete d.name; }, 'missing-required-field', ''],
-  ['adr', 'an unknown status', (d) => { d.status = 'maybe'; }, 'invalid-frontmatter', 'status'],
-  ['data-product', 'outputs as a mapping', (d) => { d.outputs = { id: 'z' }; }, 'invalid-frontmatter', 'outputs'],
-  ['diagram', 'an unknown field', (d) => { d.colour = 'red'; }, 'unknown-field', 'colour'],
-  ['team', 'members as a string', (d) => { d.members = 'u'; }, 'invalid-frontmatter', 'members'],
-  ['user', 'a missing id', (d) => { delete d.id; }, 'missing-required-field', ''],
-  ['doc', 'a missing summary', (d) => { delete d.summary; }, 'missing-required-field', ''],
-  ['changelog', 'badges as a string', (d) => { d.badges = 'new'; }, 'invalid-frontmatter', 'badges'],
-  ['ubiquitous-language', 'a term without name', (d) => { d.dictionary = [{ id: 'a' }]; }, 'missing-required-field', 'dictionary[0]'],
+  [
+    'domain',
+    'a subdomain pointer without id',
+    (d) => {
+      d.domains = [{ version: '1.0.0' }];
+    },
+    'missing-required-field',
+    'domains[0]',
+  ],
+  [
+    'system',
+    'an unknown scope',
+    (d) => {
+      d.scope = 'partner';
+    },
+    'invalid-frontmatter',
+    'scope',
+  ],
+  [
+    'service',
+    'a channel pointer with a typo',
+    (d) => {
+      d.sends = [{ id: 'e', to: [{ idd: 'c' }] }];
+    },
+    'unknown-field',
+    'sends[0].to[0].idd',
+  ],
+  [
+    'event',
+    'a number as name',
+    (d) => {
+      d.name = 42;
+    },
+    'invalid-frontmatter',
+    'name',
+  ],
+  [
+    'command',
+    'an unquoted decimal version',
+    (d) => {
+      d.version = 1.2;
+    },
+    'invalid-version',
+    'version',
+  ],
+  [
+    'query',
+    'a version that cannot be ordered',
+    (d) => {
+      d.version = 'banana';
+    },
+    'invalid-version',
+    'version',
+  ],
+  [
+    'channel',
+    'protocols as a string',
+    (d) => {
+      d.protocols = 'kafka';
+    },
+    'invalid-frontmatter',
+    'protocols',
+  ],
+  [
+    'container',
+    'an unknown container type',
+    (d) => {
+      d.container_type = 'mainframe';
+    },
+    'invalid-frontmatter',
+    'container_type',
+  ],
+  [
+    'flow',
+    'a next step that does not exist',
+    (d) => {
+      const [first] = d.steps as { next_step?: unknown }[];
+      if (first) first.next_step = 'zz';
+    },
+    'flow-step-unknown-next',
+    'steps[0].next_step',
+  ],
+  [
+    'entity',
+    'a property without type',
+    (d) => {
+      d.properties = [{ name: 'a' }];
+    },
+    'missing-required-field',
+    'properties[0]',
+  ],
+  [
+    'agent',
+    'a missing name',
+    (d) => {
+      delete d.name;
+    },
+    'missing-required-field',
+    '',
+  ],
+  [
+    'adr',
+    'an unknown status',
+    (d) => {
+      d.status = 'maybe';
+    },
+    'invalid-frontmatter',
+    'status',
+  ],
+  [
+    'data-product',
+    'outputs as a mapping',
+    (d) => {
+      d.outputs = { id: 'z' };
+    },
+    'invalid-frontmatter',
+    'outputs',
+  ],
+  [
+    'diagram',
+    'an unknown field',
+    (d) => {
+      d.colour = 'red';
+    },
+    'unknown-field',
+    'colour',
+  ],
+  [
+    'team',
+    'members as a string',
+    (d) => {
+      d.members = 'u';
+    },
+    'invalid-frontmatter',
+    'members',
+  ],
+  [
+    'user',
+    'a missing id',
+    (d) => {
+      delete d.id;
+    },
+    'missing-required-field',
+    '',
+  ],
+  [
+    'doc',
+    'a missing summary',
+    (d) => {
+      delete d.summary;
+    },
+    'missing-required-field',
+    '',
+  ],
+  [
+    'changelog',
+    'badges as a string',
+    (d) => {
+      d.badges = 'new';
+    },
+    'invalid-frontmatter',
+    'badges',
+  ],
+  [
+    'ubiquitous-language',
+    'a term without name',
+    (d) => {
+      d.dictionary = [{ id: 'a' }];
+    },
+    'missing-required-field',
+    'dictionary[0]',
+  ],
 ];
 
 describe('kind schemas', () => {

@@ -5,7 +5,9 @@ import { defineKind, type MessageKind } from './kind.js';
 export const messageSchema = z.object({
   ...commonShape,
   schemas: z
-    .array(z.strictObject({ path: z.string().min(1), name: z.string().optional(), format: z.string().optional() }))
+    .array(
+      z.strictObject({ path: z.string().min(1), name: z.string().optional(), format: z.string().optional() }),
+    )
     .optional(),
   operation: z
     .strictObject({
@@ -15,7 +17,9 @@ export const messageSchema = z.object({
     })
     .optional(),
   /** Legacy: channels named on the message rather than on the service's sends/receives. */
-  channels: z.array(pointerSchema.extend({ parameters: z.record(z.string(), z.unknown()).optional() })).optional(),
+  channels: z
+    .array(pointerSchema.extend({ parameters: z.record(z.string(), z.unknown()).optional() }))
+    .optional(),
   detailsPanel: z.record(z.string(), z.unknown()).optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
@@ -28,7 +32,10 @@ function messageKind(kind: MessageKind, plural: string, label: string) {
     versioned: true,
     identifiedBy: 'frontmatter',
     schema: messageSchema,
-    pointers: (m) => [...commonPointers(m), ...pointerList(m.channels, ['channels'], ['channel'], 'travelsOn')],
+    pointers: (m) => [
+      ...commonPointers(m),
+      ...pointerList(m.channels, ['channels'], ['channel'], 'travelsOn'),
+    ],
     files: commonFiles,
   });
 }

@@ -48,6 +48,7 @@ export function kindDef(kind: Kind): KindDef {
 
 /** Finds a kind by its plural (`services`) or its own name (`service`). */
 export function kindByPlural(plural: string): Kind | undefined {
-  for (const def of Object.values(kindDefs)) if (def.plural === plural || def.kind === plural) return def.kind;
+  for (const def of Object.values(kindDefs))
+    if (def.plural === plural || def.kind === plural) return def.kind;
   return undefined;
 }

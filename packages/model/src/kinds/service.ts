@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { commonFiles, commonPointers, commonShape, pointerList, pointerSchema } from './_shared.js';
 import { messagingPointers, messagingShape } from './_messaging.js';
+import { commonFiles, commonPointers, commonShape, pointerList, pointerSchema } from './_shared.js';
 import { defineKind } from './kind.js';
 
 const pointers = z.array(pointerSchema).optional();
@@ -22,7 +22,7 @@ export const serviceKind = defineKind({
   plural: 'services',
   label: 'Service',
   versioned: true,
-    identifiedBy: 'frontmatter',
+  identifiedBy: 'frontmatter',
   schema: serviceSchema,
   pointers: (s) => [
     ...commonPointers(s),

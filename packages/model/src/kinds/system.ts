@@ -12,7 +12,9 @@ export const systemSchema = z.object({
   entities: pointers,
   containers: pointers,
   relationships: z
-    .array(z.strictObject({ id: z.string().min(1), version: z.string().optional(), label: z.string().optional() }))
+    .array(
+      z.strictObject({ id: z.string().min(1), version: z.string().optional(), label: z.string().optional() }),
+    )
     .optional(),
   actors: z
     .array(
@@ -32,7 +34,7 @@ export const systemKind = defineKind({
   plural: 'systems',
   label: 'System',
   versioned: true,
-    identifiedBy: 'frontmatter',
+  identifiedBy: 'frontmatter',
   schema: systemSchema,
   pointers: (s) => [
     ...commonPointers(s),

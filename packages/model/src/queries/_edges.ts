@@ -3,7 +3,11 @@ import type { Relation } from '../kinds/kind.js';
 import type { Resource } from '../resource.js';
 
 /** Edges into any version of a resource's id, of the given relations. */
-export function incomingToAnyVersion(catalog: Catalog, resource: Resource, relations: readonly Relation[]): Edge[] {
+export function incomingToAnyVersion(
+  catalog: Catalog,
+  resource: Resource,
+  relations: readonly Relation[],
+): Edge[] {
   const out: Edge[] = [];
   for (const version of catalog.versions.get(`${resource.kind}:${resource.id}`) ?? [resource]) {
     for (const e of catalog.incoming.get(version.key) ?? []) if (relations.includes(e.relation)) out.push(e);

@@ -65,7 +65,8 @@ export function countResources(catalog: Catalog): Counts {
   for (const list of catalog.versions.values()) {
     const newest = list[0] as Resource;
     counts[newest.kind] += 1;
-    if (newest.kind !== 'changelog' && newest.kind !== 'ubiquitous-language') counts.versions += list.length - 1;
+    if (newest.kind !== 'changelog' && newest.kind !== 'ubiquitous-language')
+      counts.versions += list.length - 1;
   }
   return counts;
 }

@@ -8,7 +8,10 @@ import { producersOf } from './messages.js';
 export function parentsOf(catalog: Catalog, resource: Resource, kind?: Kind): Resource[] {
   const parents = incomingToAnyVersion(catalog, resource, ['contains'])
     .map((e) => catalog.byKey.get(e.from))
-    .filter((r): r is Resource => r !== undefined && isNewest(catalog, r) && (kind === undefined || r.kind === kind));
+    .filter(
+      (r): r is Resource =>
+        r !== undefined && isNewest(catalog, r) && (kind === undefined || r.kind === kind),
+    );
   return uniqueResources(parents);
 }
 

@@ -25,7 +25,9 @@ function peers(catalog: Catalog, edges: Edge[], side: 'from' | 'to', options: Pe
     const resource = catalog.byKey.get(edge[side]);
     if (!resource) continue;
     if (side === 'from' && !options.olderPeers && !isNewest(catalog, resource)) continue;
-    const channels = (edge.via ?? []).map((k) => catalog.byKey.get(k)).filter((r): r is Resource => r !== undefined);
+    const channels = (edge.via ?? [])
+      .map((k) => catalog.byKey.get(k))
+      .filter((r): r is Resource => r !== undefined);
     out.push({ resource, channels, requested: edge.requested, edge });
   }
   return out;
@@ -33,7 +35,9 @@ function peers(catalog: Catalog, edges: Edge[], side: 'from' | 'to', options: Pe
 
 /** Who sends a message (services, domains, agents), with the channels each sends it through. */
 export function producersOf(catalog: Catalog, message: Resource, options: PeerOptions = {}): MessagePeer[] {
-  const edges = options.anyVersion ? incomingToAnyVersion(catalog, message, ['sends']) : incomingTo(catalog, message, ['sends']);
+  const edges = options.anyVersion
+    ? incomingToAnyVersion(catalog, message, ['sends'])
+    : incomingTo(catalog, message, ['sends']);
   return peers(catalog, edges, 'from', options);
 }
 

@@ -17,9 +17,15 @@ export interface NeighbourOptions {
 const wide: readonly Relation[] = ['ownedBy', 'hasMember', 'memberOf', 'decidedBy', 'hasDiagram'];
 
 /** Nodes within `depth` hops of a node, and the edges between them. `depth` Infinity walks everything reachable. */
-export function neighbours(catalog: Catalog, start: NodeKey, depth: number, options: NeighbourOptions = {}): Neighbourhood {
+export function neighbours(
+  catalog: Catalog,
+  start: NodeKey,
+  depth: number,
+  options: NeighbourOptions = {},
+): Neighbourhood {
   const direction = options.direction ?? 'both';
-  const follows = (e: Edge) => (options.relations ? options.relations.includes(e.relation) : !wide.includes(e.relation));
+  const follows = (e: Edge) =>
+    options.relations ? options.relations.includes(e.relation) : !wide.includes(e.relation);
   const nodes = new Map<NodeKey, number>([[start, 0]]);
   const edges = new Set<Edge>();
   let frontier = [start];

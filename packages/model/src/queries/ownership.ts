@@ -35,12 +35,16 @@ export function ownedBy(catalog: Catalog, owner: Resource, options: { viaTeams?:
 export function membersOf(catalog: Catalog, team: Resource): Resource<'user'>[] {
   const listed = outgoingFrom(catalog, team, ['hasMember']).map((e) => catalog.byKey.get(e.to));
   const joined = incomingTo(catalog, team, ['memberOf']).map((e) => catalog.byKey.get(e.from));
-  return uniqueResources([...listed, ...joined].filter((r): r is Resource => r?.kind === 'user')) as Resource<'user'>[];
+  return uniqueResources(
+    [...listed, ...joined].filter((r): r is Resource => r?.kind === 'user'),
+  ) as Resource<'user'>[];
 }
 
 /** The teams a user belongs to, either way it is written. */
 export function teamsOf(catalog: Catalog, user: Resource): Resource<'team'>[] {
   const listed = outgoingFrom(catalog, user, ['memberOf']).map((e) => catalog.byKey.get(e.to));
   const joined = incomingTo(catalog, user, ['hasMember']).map((e) => catalog.byKey.get(e.from));
-  return uniqueResources([...listed, ...joined].filter((r): r is Resource => r?.kind === 'team')) as Resource<'team'>[];
+  return uniqueResources(
+    [...listed, ...joined].filter((r): r is Resource => r?.kind === 'team'),
+  ) as Resource<'team'>[];
 }

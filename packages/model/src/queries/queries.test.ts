@@ -8,7 +8,16 @@ import { validateFrontmatter } from '../validate.js';
 import { flowsOf, stepsOf } from './flows.js';
 import { countResources, getResource, isLatest, versionsOf } from './lookup.js';
 import { domainsOf, parentDomainOf, servicesOfDomain, subdomainsOf, systemsOf } from './membership.js';
-import { causesOf, consumersOf, messagesOnChannel, producersOf, reactionsTo, receivesOf, sendsOf, triggersOf } from './messages.js';
+import {
+  causesOf,
+  consumersOf,
+  messagesOnChannel,
+  producersOf,
+  reactionsTo,
+  receivesOf,
+  sendsOf,
+  triggersOf,
+} from './messages.js';
 import { neighbours } from './neighbours.js';
 import { membersOf, ownedBy, ownersOf, teamsOf } from './ownership.js';
 
@@ -35,7 +44,14 @@ function res(kind: Kind, data: Record<string, unknown>): Resource {
 
 const v1 = { version: '1.0.0' };
 const { catalog, diagnostics } = buildCatalog([
-  res('domain', { id: 'ordering', name: 'Ordering', ...v1, systems: [{ id: 'checkout' }], domains: [{ id: 'returns' }], owners: ['ordering-team'] }),
+  res('domain', {
+    id: 'ordering',
+    name: 'Ordering',
+    ...v1,
+    systems: [{ id: 'checkout' }],
+    domains: [{ id: 'returns' }],
+    owners: ['ordering-team'],
+  }),
   res('domain', { id: 'returns', name: 'Returns', ...v1, services: [{ id: 'refunds' }] }),
   res('system', { id: 'checkout', name: 'Checkout', ...v1, services: [{ id: 'orders' }] }),
   res('service', {
@@ -55,7 +71,12 @@ const { catalog, diagnostics } = buildCatalog([
     owners: ['bob'],
     receives: [{ id: 'order-created', version: '^1.0.0', from: [{ id: 'orders.events' }] }],
   }),
-  res('service', { id: 'legacy', name: 'Legacy', ...v1, receives: [{ id: 'order-created', version: '0.5.0' }] }),
+  res('service', {
+    id: 'legacy',
+    name: 'Legacy',
+    ...v1,
+    receives: [{ id: 'order-created', version: '0.5.0' }],
+  }),
   res('event', { id: 'order-created', name: 'Order Created', ...v1 }),
   res('event', { id: 'order-created', name: 'Order Created', version: '0.5.0' }),
   res('command', { id: 'create-order', name: 'Create Order', ...v1 }),
@@ -103,7 +124,10 @@ describe('queries', () => {
     expect(consumersOf(catalog, event).map((p) => [p.resource.id, ids(p.channels), p.requested])).toEqual([
       ['refunds', ['orders.events'], '^1.0.0'],
     ]);
-    expect(ids(consumersOf(catalog, event, { anyVersion: true }).map((p) => p.resource))).toEqual(['refunds', 'legacy']);
+    expect(ids(consumersOf(catalog, event, { anyVersion: true }).map((p) => p.resource))).toEqual([
+      'refunds',
+      'legacy',
+    ]);
   });
 
   it('lists what a service sends and receives, and its triggers both ways', () => {
@@ -111,14 +135,26 @@ describe('queries', () => {
     expect(sendsOf(catalog, orders).map((p) => p.resource.id)).toEqual(['order-created']);
     expect(receivesOf(catalog, orders).map((p) => p.resource.id)).toEqual(['create-order']);
     const [trigger] = triggersOf(catalog, orders);
-    expect([trigger?.received.id, trigger?.sent.id, trigger?.condition]).toEqual(['create-order', 'order-created', 'when valid']);
-    expect(reactionsTo(catalog, get('command', 'create-order')).map((t) => t.sent.id)).toEqual(['order-created']);
-    expect(causesOf(catalog, get('event', 'order-created')).map((t) => t.received.id)).toEqual(['create-order']);
+    expect([trigger?.received.id, trigger?.sent.id, trigger?.condition]).toEqual([
+      'create-order',
+      'order-created',
+      'when valid',
+    ]);
+    expect(reactionsTo(catalog, get('command', 'create-order')).map((t) => t.sent.id)).toEqual([
+      'order-created',
+    ]);
+    expect(causesOf(catalog, get('event', 'order-created')).map((t) => t.received.id)).toEqual([
+      'create-order',
+    ]);
   });
 
   it('shows what travels on a channel, from whom to whom', () => {
     expect(
-      messagesOnChannel(catalog, get('channel', 'orders.events')).map((m) => [m.message.id, ids(m.producers), ids(m.consumers)]),
+      messagesOnChannel(catalog, get('channel', 'orders.events')).map((m) => [
+        m.message.id,
+        ids(m.producers),
+        ids(m.consumers),
+      ]),
     ).toEqual([['order-created', ['orders'], ['refunds']]]);
   });
 
@@ -128,7 +164,11 @@ describe('queries', () => {
     expect([ids(owners.teams), ids(owners.users)]).toEqual([['ordering-team'], ['ann']]);
     expect(ids(ownedBy(catalog, get('team', 'ordering-team')))).toEqual(['ordering', 'orders']);
     expect(ids(ownedBy(catalog, get('user', 'bob')))).toEqual(['refunds']);
-    expect(ids(ownedBy(catalog, get('user', 'bob'), { viaTeams: true }))).toEqual(['refunds', 'ordering', 'orders']);
+    expect(ids(ownedBy(catalog, get('user', 'bob'), { viaTeams: true }))).toEqual([
+      'refunds',
+      'ordering',
+      'orders',
+    ]);
     expect(ids(membersOf(catalog, get('team', 'ordering-team')))).toEqual(['ann', 'bob']);
     expect(ids(teamsOf(catalog, get('user', 'bob')))).toEqual(['ordering-team']);
   });
@@ -144,7 +184,9 @@ describe('queries', () => {
   });
 
   it('finds the flows a resource appears in and walks a flow step by step', () => {
-    expect(flowsOf(catalog, get('service', 'orders', '0.9.0')).map((f) => [f.flow.id, f.steps])).toEqual([['place', ['svc']]]);
+    expect(flowsOf(catalog, get('service', 'orders', '0.9.0')).map((f) => [f.flow.id, f.steps])).toEqual([
+      ['place', ['svc']],
+    ]);
     const steps = stepsOf(catalog, get('flow', 'place') as Resource<'flow'>);
     expect(steps.map((s) => [s.id, s.resource?.key, s.next.map((n) => n.id)])).toEqual([
       ['create', 'command:create-order@1.0.0', ['svc']],
