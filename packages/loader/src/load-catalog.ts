@@ -148,6 +148,16 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
   };
 }
 
+/** A file whose content trips an unexpected limit (a stack overflow on absurd nesting) is reported, not fatal. */
+function safely(file: string, task: () => ReturnType<typeof readResource>): ReturnType<typeof readResource> {
+  try {
+    return task();
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { diagnostics: [diagnostic('unreadable-file', `${file} could not be processed: ${why}.`, { file, line: 1, column: 1 })] };
+  }
+}
+
 /** The `id:` line of a file whose frontmatter did not load, to avoid reporting every pointer to it again. */
 function declaredId(text: string): string | undefined {
   const m = /^id:[ \t]*['"]?([^'"\s#]+)/m.exec(text);
