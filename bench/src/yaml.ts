@@ -1,5 +1,11 @@
 /** The subset of YAML values the generator writes in frontmatter. `undefined` entries are left out. */
-export type YamlValue = string | number | boolean | undefined | readonly YamlValue[] | { readonly [key: string]: YamlValue };
+export type YamlValue =
+  | string
+  | number
+  | boolean
+  | undefined
+  | readonly YamlValue[]
+  | { readonly [key: string]: YamlValue };
 
 const plain = /^[A-Za-z_][A-Za-z0-9 _.,()/&+@-]*$/;
 const reserved = new Set(['true', 'false', 'null', 'yes', 'no', 'on', 'off', 'y', 'n']);

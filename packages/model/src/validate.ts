@@ -41,7 +41,9 @@ function expected(name: string): string {
 /** "an entity", "a service", "an ADR". */
 export function article(label: string): string {
   const word = label === label.toUpperCase() ? label : label.toLowerCase();
-  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
+  // By sound: "an ADR", "an entity", but "a user", "a ubiquitous language".
+  const vowelSound = word === label.toUpperCase() && word === label ? /^[AEFHILMNORSX]/.test(word) : /^[aeio]/.test(word);
+  return vowelSound ? `an ${word}` : `a ${word}`;
 }
 
 /** Edit distance, for "did you mean". */
