@@ -81,13 +81,15 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
         ],
       };
     }
-    const read = readResource({
-      file: p.file,
-      dir: p.placement.dir,
-      kind: p.placement.kind,
-      text: result.text,
-      ...extra,
-    });
+    const read = safely(p.file, () =>
+      readResource({
+        file: p.file,
+        dir: p.placement.dir,
+        kind: p.placement.kind,
+        text: result.text,
+        ...extra,
+      }),
+    );
     if (!read.resource) {
       const id = declaredId(result.text);
       if (id) unloadable.add(`${p.placement.kind}:${id}`);
@@ -154,7 +156,15 @@ function safely(file: string, task: () => ReturnType<typeof readResource>): Retu
     return task();
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return { diagnostics: [diagnostic('unreadable-file', `${file} could not be processed: ${why}.`, { file, line: 1, column: 1 })] };
+    return {
+      diagnostics: [
+        diagnostic('unreadable-file', `${file} could not be processed: ${why}.`, {
+          file,
+          line: 1,
+          column: 1,
+        }),
+      ],
+    };
   }
 }
 

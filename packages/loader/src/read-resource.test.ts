@@ -1,14 +1,17 @@
-import fc from 'fast-check';
 import { kinds } from '@switchyard/model';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readResource } from './read-resource.js';
 
 const frontmatterish = fc.oneof(
   fc.string(),
   fc.string().map((s) => `---\n${s}\n---\n`),
-  fc.dictionary(fc.constantFrom('id', 'name', 'version', 'sends', 'steps', 'owners', 'x-a', 'zzz'), fc.jsonValue()).map(
-    (o) => `---\n${JSON.stringify(o)}\n---\nbody [[service|x]]`,
-  ),
+  fc
+    .dictionary(
+      fc.constantFrom('id', 'name', 'version', 'sends', 'steps', 'owners', 'x-a', 'zzz'),
+      fc.jsonValue(),
+    )
+    .map((o) => `---\n${JSON.stringify(o)}\n---\nbody [[service|x]]`),
 );
 
 describe('readResource on arbitrary input', () => {

@@ -42,7 +42,8 @@ function expected(name: string): string {
 export function article(label: string): string {
   const word = label === label.toUpperCase() ? label : label.toLowerCase();
   // By sound: "an ADR", "an entity", but "a user", "a ubiquitous language".
-  const vowelSound = word === label.toUpperCase() && word === label ? /^[AEFHILMNORSX]/.test(word) : /^[aeio]/.test(word);
+  const vowelSound =
+    word === label.toUpperCase() && word === label ? /^[AEFHILMNORSX]/.test(word) : /^[aeio]/.test(word);
   return vowelSound ? `an ${word}` : `a ${word}`;
 }
 
