@@ -9,10 +9,10 @@ export function checkNamedFiles(resource: Resource, files: ReadonlySet<string>):
   const sites = kindDef(resource.kind).files?.(resource.data as never) ?? [];
   const out: Diagnostic[] = [];
   for (const site of sites) {
-    const at = locate(resource, site.path);
+    const at = () => locate(resource, site.path);
     if (/^[a-z]+:\/\//i.test(site.file)) continue; // a URL: not ours to check
     if (posix.isAbsolute(site.file) || /^[A-Za-z]:[\\/]/.test(site.file)) {
-      out.push(diagnostic('file-outside-catalog', `The ${site.role} path "${site.file}" is absolute.`, at));
+      out.push(diagnostic('file-outside-catalog', `The ${site.role} path "${site.file}" is absolute.`, at()));
       continue;
     }
     const path = posix.normalize(posix.join(resource.source.dir, site.file.replace(/\\/g, '/')));
@@ -21,7 +21,7 @@ export function checkNamedFiles(resource: Resource, files: ReadonlySet<string>):
         diagnostic(
           'file-outside-catalog',
           `The ${site.role} path "${site.file}" leads outside the catalog.`,
-          at,
+          at(),
         ),
       );
       continue;
@@ -31,7 +31,7 @@ export function checkNamedFiles(resource: Resource, files: ReadonlySet<string>):
         diagnostic(
           'missing-file',
           `The ${site.role} file "${site.file}" does not exist (looked for ${path}).`,
-          at,
+          at(),
         ),
       );
     }

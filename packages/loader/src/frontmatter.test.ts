@@ -11,19 +11,27 @@ describe('parseFrontmatter', () => {
     expect(parsed.data).toEqual({ id: 'a', sends: [{ id: 'b', to: [{ id: 'c' }] }] });
     expect(parsed.bodyLine).toBe(8);
     expect(parsed.body).toBe('\n# Body');
-    expect(parsed.positions.get('sends.0.to.0.id')).toEqual([6, 13]);
-    expect(parsed.keyPositions.get('sends.0.to')).toEqual([5, 5]);
+    expect(parsed.position('sends.0.to.0.id', false)).toEqual([6, 13]);
+    expect(parsed.position('sends.0.to', true)).toEqual([5, 5]);
   });
 
   it('handles CRLF line ends and a byte-order mark', () => {
     const parsed = parseFrontmatter(`\uFEFF${text.replace(/\n/g, '\r\n')}`);
-    expect(parsed.positions.get('sends.0.id')).toEqual([4, 9]);
+    expect(parsed.position('sends.0.id', false)).toEqual([4, 9]);
   });
 
   it('reports YAML errors with a position instead of throwing', () => {
     const parsed = parseFrontmatter('---\nid: a\n  bad: [1\n---\n');
     expect(parsed.errors[0]).toMatchObject({ code: 'yaml-syntax' });
     expect(parsed.errors[0]?.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reads the same data whichever parser takes the file (aliases go through the bounded one)', () => {
+    const plain = parseFrontmatter('---\nid: a\nlist: [1, 2]\ndate: 2026-01-01\n---\n');
+    const withAlias = parseFrontmatter('---\nid: a\nlist: &l [1, 2]\ncopy: *l\ndate: 2026-01-01\n---\n');
+    expect(plain.data).toEqual({ id: 'a', list: [1, 2], date: '2026-01-01' });
+    expect(withAlias.data).toEqual({ id: 'a', list: [1, 2], copy: [1, 2], date: '2026-01-01' });
+    expect(withAlias.position('copy', false)).toEqual([4, 7]);
   });
 
   it('reports duplicate keys', () => {

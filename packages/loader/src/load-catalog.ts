@@ -5,6 +5,7 @@ import {
   type Catalog,
   type Diagnostic,
   diagnostic,
+  locate,
   type NodeRef,
   type ResolvedConfig,
   type Resource,
@@ -15,7 +16,7 @@ import { checkImports, checkNamedFiles } from './check-files.js';
 import { classify, type Placement } from './classify.js';
 import { loadConfig } from './config.js';
 import { type FileInput, readResource } from './read-resource.js';
-import { mapLimit, readText } from './read-text.js';
+import { readText } from './read-text.js';
 import { walkCatalog } from './walk.js';
 
 export interface LoadedCatalog {
@@ -29,11 +30,6 @@ export interface LoadedCatalog {
   files: readonly string[];
 }
 
-export interface LoadOptions {
-  /** Files read at once. */
-  concurrency?: number;
-}
-
 interface Placed {
   file: string;
   placement: Placement;
@@ -44,7 +40,7 @@ interface Placed {
  * every resource file, reads the config, checks named files and imports, then builds the graph.
  * Throws only when the root itself is not a readable folder.
  */
-export async function loadCatalog(dir: string, options: LoadOptions = {}): Promise<LoadedCatalog> {
+export async function loadCatalog(dir: string): Promise<LoadedCatalog> {
   const root = resolve(dir);
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) throw new Error(`${dir} is not a folder`);
@@ -69,11 +65,10 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
   const primaries = placed.filter((p) => !('attachment' in p.placement));
   const attachments = placed.filter((p) => 'attachment' in p.placement);
 
-  const concurrency = options.concurrency ?? 64;
   const resources: Resource[] = [];
   const unloadable = new Set<string>();
-  const read = async (p: Placed, extra: Partial<FileInput>) => {
-    const result = await readText(join(root, p.file));
+  const read = (p: Placed, extra: Partial<FileInput>) => {
+    const result = readText(join(root, p.file));
     if ('error' in result) {
       return {
         diagnostics: [
@@ -97,7 +92,7 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
     return read;
   };
 
-  const firstPass = await mapLimit(primaries, concurrency, (p) =>
+  const firstPass = primaries.map((p) =>
     read(p, p.placement.kind === 'doc' ? { pathId: docId(p.file) } : {}),
   );
   const byDir = new Map<string, Resource>();
@@ -117,13 +112,13 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
         diagnostic(
           'version-folder-mismatch',
           `This file is in versioned/${placement.versionFolder}/ but says version ${r.version}.`,
-          { file: r.source.file, ...pos(r.source.positions.get('version')) },
+          locate(r, ['version']),
         ),
       );
     }
   });
 
-  const secondPass = await mapLimit(attachments, concurrency, async (p) => {
+  const secondPass = attachments.map((p) => {
     const owner = byDir.get(p.placement.dir);
     const fits = owner && (p.placement.kind !== 'ubiquitous-language' || owner.kind === 'domain');
     if (!owner || !fits) return undefined;
@@ -177,8 +172,4 @@ function declaredId(text: string): string | undefined {
 /** A custom doc's id: its path under docs/ without the extension. */
 function docId(file: string): string {
   return file.replace(/^docs\//, '').replace(/\.mdx?$/, '');
-}
-
-function pos(p: readonly [number, number] | undefined) {
-  return { line: p?.[0] ?? 1, column: p?.[1] ?? 1 };
 }

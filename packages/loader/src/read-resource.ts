@@ -62,8 +62,7 @@ export function readResource(input: FileInput): { resource?: Resource; diagnosti
     file,
     dir: input.dir,
     bodyLine: parsed.bodyLine,
-    positions: parsed.positions,
-    keyPositions: parsed.keyPositions,
+    position: parsed.position,
   };
   const raw = parsed.data === undefined && optionalFrontmatter ? {} : parsed.data;
   const checked = validateFrontmatter(def, raw);

@@ -160,7 +160,6 @@ function resolveSite(
   unloadable: ReadonlySet<string> | undefined,
 ): Edge | undefined {
   const found = resolvePointer(index, site.targets, site.id, site.version);
-  const at = locate(from, [...site.path, 'id']);
   if (!found.resource) {
     if (!found.available && site.targets.some((k) => unloadable?.has(`${k}:${site.id}`))) return undefined;
     const what = site.targets.length > 3 ? 'resource' : orList(site.targets);
@@ -180,7 +179,13 @@ function resolveSite(
         diagnostic(site.unknownCode, `"${site.id}" is neither a team nor a user.`, locate(from, site.path)),
       );
     } else {
-      diagnostics.push(diagnostic('unknown-reference', `No ${what} has the id "${site.id}".`, at));
+      diagnostics.push(
+        diagnostic(
+          'unknown-reference',
+          `No ${what} has the id "${site.id}".`,
+          locate(from, [...site.path, 'id']),
+        ),
+      );
     }
     return undefined;
   }

@@ -17,10 +17,12 @@ export interface Source {
   dir: string;
   /** File line on which the body starts. */
   bodyLine: number;
-  /** `pathKey(path)` to `[line, column]`, for every field a diagnostic may point to. */
-  positions: ReadonlyMap<string, readonly [number, number]>;
-  /** Position of each field's key, for unknown-field diagnostics. */
-  keyPositions?: ReadonlyMap<string, readonly [number, number]>;
+  /**
+   * Where a field is in the file, `[line, column]` of its value (or of its key with `atKey`), by
+   * `pathKey(path)`; undefined when the field is not there. Loaders may compute this lazily: only
+   * resources with a diagnostic ever ask.
+   */
+  position(key: string, atKey: boolean): readonly [number, number] | undefined;
 }
 
 export interface Resource<K extends Kind = Kind> {
@@ -44,13 +46,13 @@ export interface Resource<K extends Kind = Kind> {
 
 /** Where a field of a resource is in its file: the field itself, else its nearest ancestor, else the top. */
 export function locate(resource: Pick<Resource, 'source'>, path: FieldPath, atKey = false): Location {
-  const { positions, keyPositions, file } = resource.source;
-  if (atKey && keyPositions) {
-    const k = keyPositions.get(pathKey(path));
+  const { file } = resource.source;
+  if (atKey) {
+    const k = resource.source.position(pathKey(path), true);
     if (k) return { file, line: k[0], column: k[1] };
   }
   for (let n = path.length; n >= 0; n--) {
-    const p = positions.get(pathKey(path.slice(0, n)));
+    const p = resource.source.position(pathKey(path.slice(0, n)), false);
     if (p) return { file, line: p[0], column: p[1] };
   }
   return { file, line: 1, column: 1 };

@@ -38,7 +38,7 @@ function res(kind: Kind, data: Record<string, unknown>): Resource {
     body: '',
     references: [],
     imports: [],
-    source: { file: `${kind}/${id}/${version}`, dir: '', bodyLine: 1, positions: new Map() },
+    source: { file: `${kind}/${id}/${version}`, dir: '', bodyLine: 1, position: () => undefined },
   };
 }
 
