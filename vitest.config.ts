@@ -4,14 +4,16 @@ import { defineConfig } from 'vitest/config';
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
 export default defineConfig({
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   resolve: {
     alias: {
       '@switchyard/model': src('model'),
       '@switchyard/loader': src('loader'),
+      '@switchyard/site': src('site'),
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'bench/src/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.{ts,tsx}', 'bench/src/**/*.test.ts'],
     testTimeout: 30_000,
   },
 });

@@ -1,13 +1,17 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { runBuild } from './commands/build.js';
 import { runCheck } from './commands/check.js';
+import { runDev } from './commands/dev.js';
+import { runPreview } from './commands/preview.js';
 import type { Io } from './io.js';
 
 export const version = '0.1.0';
 
-/** A command-line mistake: printed with usage help, exit code 2. */
-export class UsageError extends Error {}
+import { UsageError } from './errors.js';
+
+export { UsageError };
 
 /** The folder a command works on: `--dir`, else the positional `dir`, else the current folder. */
 export function catalogDir(positional: string | undefined, option: string | undefined, io: Io): string {
@@ -50,7 +54,47 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       },
     );
 
+  program
+    .command('build')
+    .description('Build the documentation site into a folder any static host serves.')
+    .argument('[dir]', 'catalog folder (default: the current folder)')
+    .option('--dir <dir>', 'catalog folder, as an option')
+    .option('--out <dir>', 'output folder (default: outDir from the config, else dist)')
+    .action(async (dir: string | undefined, opts: { dir?: string; out?: string }) => {
+      setCode(await runBuild({ dir: catalogDir(dir, opts.dir, io), out: opts.out }, io));
+    });
+
+  program
+    .command('dev')
+    .description('Serve the site while watching the catalog; pages reload on save and show problems.')
+    .argument('[dir]', 'catalog folder (default: the current folder)')
+    .option('--dir <dir>', 'catalog folder, as an option')
+    .option('--port <port>', 'port on localhost', '3000')
+    .action(async (dir: string | undefined, opts: { dir?: string; port: string }) => {
+      setCode(await runDev({ dir: catalogDir(dir, opts.dir, io), port: port(opts.port) }, io));
+    });
+
+  program
+    .command('preview')
+    .description('Serve the folder "build" wrote, as a static host would.')
+    .argument('[dir]', 'catalog folder (default: the current folder)')
+    .option('--dir <dir>', 'catalog folder, as an option')
+    .option('--out <dir>', 'the built folder (default: outDir from the config, else dist)')
+    .option('--port <port>', 'port on localhost', '3000')
+    .action(async (dir: string | undefined, opts: { dir?: string; out?: string; port: string }) => {
+      setCode(
+        await runPreview({ dir: catalogDir(dir, opts.dir, io), out: opts.out, port: port(opts.port) }, io),
+      );
+    });
+
   return program;
+}
+
+function port(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new UsageError(`--port must be a number from 0 to 65535, not "${text}".`);
+  return n;
 }
 
 /**

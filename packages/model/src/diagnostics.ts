@@ -95,6 +95,14 @@ export const diagnosticCatalogue = {
     severity: 'error',
     hint: 'Fix the configuration file; Switchyard goes on with the default settings.',
   },
+  'mdx-syntax': {
+    severity: 'warning',
+    hint: 'Fix the MDX at this position (an unclosed tag, or a "<" or "{" meant as text: escape it as \\< or \\{). The page shows the body as plain Markdown meanwhile.',
+  },
+  'unknown-component': {
+    severity: 'warning',
+    hint: 'Use one of the components Switchyard knows (see docs/catalog-format.md), or import it; the page shows a placeholder meanwhile.',
+  },
   'version-folder-mismatch': {
     severity: 'warning',
     hint: 'Make the folder name under versioned/ equal the version in the frontmatter.',

@@ -1,6 +1,5 @@
 import { type Diagnostic, diagnostic } from './diagnostics.js';
 import { isKind, type Kind, messageKinds } from './kinds/kind.js';
-import type { BodyReference } from './references.js';
 import type { Resource } from './resource.js';
 import { resolveVersion } from './version.js';
 

@@ -14,7 +14,7 @@ export function flowsOf(catalog: Catalog, resource: Resource): FlowAppearance[] 
   const byFlow = new Map<string, FlowAppearance>();
   for (const e of incomingToAnyVersion(catalog, resource, ['step'])) {
     const flow = catalog.byKey.get(e.from);
-    if (!flow || flow.kind !== 'flow' || !isNewest(catalog, flow)) continue;
+    if (flow?.kind !== 'flow' || !isNewest(catalog, flow)) continue;
     const step = (flow as Resource<'flow'>).data.steps?.[e.path[1] as number];
     const entry = byFlow.get(flow.key) ?? { flow: flow as Resource<'flow'>, steps: [] };
     if (step) entry.steps.push(String(step.id));

@@ -1,0 +1,34 @@
+import { relative, resolve } from 'node:path';
+import { loadCatalog } from '@switchyard/loader';
+import { countResources } from '@switchyard/model';
+import { buildSite } from '@switchyard/site';
+import { tally } from '../format/summary.js';
+import { renderText } from '../format/text.js';
+import type { Io } from '../io.js';
+import { terminalStyle } from '../io.js';
+
+export interface BuildCommandOptions {
+  dir: string;
+  out?: string | undefined;
+}
+
+/** Loads, builds the static site, prints diagnostics and a summary. Exit 1 when the catalog has errors. */
+export async function runBuild(options: BuildCommandOptions, io: Io): Promise<number> {
+  const started = performance.now();
+  const loaded = await loadCatalog(options.dir);
+  const out = options.out ? resolve(io.cwd, options.out) : undefined;
+  const result = await buildSite(loaded, out ? { outDir: out } : {});
+  const diagnostics = [...loaded.diagnostics, ...result.diagnostics];
+  const displayPath = (file: string) => relative(io.cwd, resolve(loaded.root, file)) || file;
+  if (diagnostics.length > 0) {
+    io.err(
+      renderText(diagnostics, countResources(loaded.catalog), { displayPath, style: terminalStyle(io) }),
+    );
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const mb = (result.bytes / 1024 / 1024).toFixed(1);
+  io.out(
+    `Built ${result.pages} pages (${result.files} files, ${mb} MB) into ${relative(io.cwd, result.outDir) || '.'} in ${seconds} s. Largest page: ${(result.largestPage.bytes / 1024).toFixed(0)} KB.\n`,
+  );
+  return tally(diagnostics).errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,248 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LoadedCatalog } from '@switchyard/loader';
+import {
+  type Diagnostic,
+  diagnostic,
+  type Kind,
+  kindDef,
+  nameOf,
+  type Resource,
+  resourcesOf,
+  sortDiagnostics,
+} from '@switchyard/model';
+import { buildDiscover } from '../data/discover.js';
+import { renderLlmsFullTxt, renderLlmsTxt, renderMarkdown } from '../data/llms.js';
+import { buildNav, orderedDocs } from '../data/nav.js';
+import { buildSearchIndex } from '../data/search.js';
+import type { RenderContext } from '../render/context.js';
+import { DiscoverPage, discoverKinds, SettingsPage } from '../render/pages/discover.js';
+import { HomePage } from '../render/pages/home.js';
+import { DirectoryPage, PersonPage } from '../render/pages/people.js';
+import { type Neighbour, ResourcePage } from '../render/pages/resource-page.js';
+import { createUrls } from '../urls.js';
+import { renderBody, renderHtml } from './render-page.js';
+
+export interface BuildOptions {
+  /** Output folder; relative paths are relative to the catalog root. */
+  outDir?: string;
+}
+
+export interface BuildResult {
+  outDir: string;
+  pages: number;
+  files: number;
+  bytes: number;
+  largestPage: { path: string; bytes: number };
+  diagnostics: Diagnostic[];
+}
+
+const marker = '.switchyard-build';
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Kinds that get pages at `/docs/{plural}/...`. */
+const pageKinds = (r: Resource) => r.kind !== 'changelog' && r.kind !== 'ubiquitous-language';
+
+/**
+ * Builds the static site: every page, the raw Markdown beside each, the JSON the browser fetches once
+ * (navigation, search, discover tables), llms.txt, and assets. Writes into a fresh folder and swaps it in
+ * only when everything succeeded, so a failed build leaves the previous site whole.
+ */
+export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {}): Promise<BuildResult> {
+  const outDir = resolve(loaded.root, options.outDir ?? loaded.config.outDir);
+  assertSafeOutDir(loaded.root, outDir);
+  const work = `${outDir}.building-${process.pid}`;
+  await rm(work, { recursive: true, force: true });
+  await mkdir(work, { recursive: true });
+
+  const stylesFile = join(loaded.root, 'eventcatalog.styles.css');
+  const hasCustomStyles = existsSync(stylesFile);
+  const config = { ...loaded.config, buildId: Date.now().toString(36), hasCustomStyles };
+  const urls = createUrls(config);
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const report = (d: Diagnostic) => {
+    const key = `${d.code}${d.file}${d.line}${d.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    diagnostics.push(d);
+  };
+  const readFile = readerFor(loaded.root);
+  const base: Omit<RenderContext, 'diagrams'> = { catalog: loaded.catalog, config, urls, readFile, report };
+  const svgCache = new Map<string, string>();
+  let files = 0;
+  let bytes = 0;
+  let pages = 0;
+  let largestPage = { path: '', bytes: 0 };
+
+  const write = async (path: string, content: string, isPage = false) => {
+    const target = join(work, path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, content);
+    const size = Buffer.byteLength(content);
+    files++;
+    bytes += size;
+    if (isPage) {
+      pages++;
+      if (size > largestPage.bytes) largestPage = { path, bytes: size };
+    }
+  };
+  const writePage = (path: string, html: string) => write(urls.fileFor(path), html, true);
+
+  const docs = orderedDocs(loaded.catalog);
+  const neighbours = (r: Resource): { previous?: Neighbour | undefined; next?: Neighbour | undefined } => {
+    const i = docs.indexOf(r as Resource<'doc'>);
+    if (i === -1) return {};
+    const link = (d: Resource<'doc'> | undefined) =>
+      d ? { title: nameOf(d), href: urls.resource(d) } : undefined;
+    return { previous: link(docs[i - 1]), next: link(docs[i + 1]) };
+  };
+
+  for (const resource of loaded.catalog.resources) {
+    if (!pageKinds(resource)) continue;
+    const ctx = { ...base, resource };
+    try {
+      const { body, toc } = await renderBody(resource, report);
+      const paths = [urls.resourcePath(resource)];
+      const newest = loaded.catalog.versions.get(`${resource.kind}:${resource.id}`)?.[0] === resource;
+      if (kindDef(resource.kind).versioned && newest)
+        paths.push(urls.resourcePath(resource, { latest: true }));
+      const people = resource.kind === 'team' || resource.kind === 'user';
+      for (const path of paths) {
+        const page = () =>
+          people ? (
+            <PersonPage owner={resource as Resource<'team'>} />
+          ) : (
+            <ResourcePage resource={resource} path={path} body={body} toc={toc} {...neighbours(resource)} />
+          );
+        await writePage(path, await renderHtml(ctx, page, svgCache));
+      }
+      await write(`${urls.resourcePath(resource).replace(/^\//, '')}.md`, renderMarkdown(resource));
+    } catch (error) {
+      report(
+        diagnostic('mdx-syntax', `The page could not be rendered: ${(error as Error).message}`, {
+          file: resource.source.file,
+          line: resource.source.bodyLine,
+          column: 1,
+        }),
+      );
+    }
+  }
+
+  const firstDoc = docs[0] ?? resourcesOf(loaded.catalog, 'domain')[0];
+  await writePage('/', await renderHtml(base, () => <HomePage />, svgCache));
+  if (firstDoc) {
+    await writePage('/docs', redirectHtml(urls.resource(firstDoc)));
+  }
+  for (const kind of ['team', 'user'] as const) {
+    await writePage(
+      `/directory/${kindDef(kind).plural}`,
+      await renderHtml(base, () => <DirectoryPage kind={kind} />, svgCache),
+    );
+  }
+  for (const kind of discoverKinds) {
+    await writePage(
+      `/discover/${kindDef(kind).plural}`,
+      await renderHtml(base, () => <DiscoverPage kind={kind} />, svgCache),
+    );
+    await write(
+      `api/discover/${kindDef(kind).plural}.json`,
+      JSON.stringify(buildDiscover(loaded.catalog, urls, kind as Kind)),
+    );
+  }
+  await writePage('/settings', await renderHtml(base, () => <SettingsPage />, svgCache));
+
+  await write('api/nav.json', JSON.stringify(buildNav(loaded.catalog, urls, docFolderOrder(loaded.config))));
+  await write(
+    'api/search.json',
+    buildSearchIndex(loaded.catalog, urls, (r) => {
+      const path = (r.data as { schemaPath?: string }).schemaPath;
+      return path ? readFile(r.source.dir ? `${r.source.dir}/${path}` : path) : undefined;
+    }),
+  );
+  if ((loaded.config.llmsTxt as { enabled?: boolean } | undefined)?.enabled !== false) {
+    await write('llms.txt', renderLlmsTxt(loaded.catalog, config, urls));
+    await write('llms-full.txt', renderLlmsFullTxt(loaded.catalog));
+  }
+  await copyAssets(loaded.root, work, hasCustomStyles ? stylesFile : undefined);
+  await writeFile(join(work, marker), `Built by Switchyard. This folder is replaced on every build.\n`);
+
+  await swapIn(work, outDir);
+  return { outDir, pages, files, bytes, largestPage, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Refuses output folders that would overwrite the catalog or something that is not a previous build. */
+function assertSafeOutDir(root: string, outDir: string): void {
+  const inside = (a: string, b: string) => a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
+  if (outDir === resolve('/') || inside(root, outDir)) {
+    throw new Error(`Refusing to build into ${outDir}: it holds the catalog. Choose another --out.`);
+  }
+  if (existsSync(outDir) && !existsSync(join(outDir, marker))) {
+    const entries = (() => {
+      try {
+        return readdirSync(outDir);
+      } catch {
+        return ['?'];
+      }
+    })();
+    if (entries.length > 0) {
+      throw new Error(
+        `Refusing to replace ${outDir}: it is not empty and does not look like a previous Switchyard build.`,
+      );
+    }
+  }
+}
+
+async function swapIn(work: string, outDir: string): Promise<void> {
+  const old = `${outDir}.previous-${process.pid}`;
+  if (existsSync(outDir)) await rename(outDir, old);
+  await rename(work, outDir);
+  await rm(old, { recursive: true, force: true });
+}
+
+function readerFor(root: string): (path: string) => string | undefined {
+  const cache = new Map<string, string | undefined>();
+  return (path) => {
+    if (cache.has(path)) return cache.get(path);
+    const full = resolve(root, path);
+    let text: string | undefined;
+    if (full.startsWith(root + sep)) {
+      try {
+        text = readFileSync(full, 'utf8');
+      } catch {
+        text = undefined;
+      }
+    }
+    cache.set(path, text);
+    return text;
+  };
+}
+
+async function copyAssets(root: string, work: string, styles: string | undefined) {
+  await mkdir(join(work, '_sy/client'), { recursive: true });
+  await cp(join(packageRoot, 'assets/site.css'), join(work, '_sy/site.css'));
+  const clientDir = join(packageRoot, 'dist/client');
+  for (const f of await readdir(clientDir)) {
+    if (f.endsWith('.js')) await cp(join(clientDir, f), join(work, '_sy/client', f));
+  }
+  await mkdir(join(work, '_sy/vendor'), { recursive: true });
+  await cp(fileURLToPath(import.meta.resolve('minisearch')), join(work, '_sy/vendor/minisearch.js'));
+  if (styles) await cp(styles, join(work, '_sy/eventcatalog.styles.css'));
+  if (existsSync(join(root, 'public')))
+    await cp(join(root, 'public'), work, { recursive: true, dereference: false });
+}
+
+function redirectHtml(to: string): string {
+  const safe = to.replace(/"/g, '&quot;');
+  return `<!doctype html><meta charset="utf-8"><title>Docs</title><meta http-equiv="refresh" content="0; url=${safe}"><link rel="canonical" href="${safe}"><a href="${safe}">Docs</a>`;
+}
+
+/** Custom docs folder order from EventCatalog's `customDocs.sidebar` (`autogenerated.directory`). */
+function docFolderOrder(config: object): string[] {
+  const sidebar =
+    (config as { customDocs?: { sidebar?: { autogenerated?: { directory?: string } }[] } }).customDocs
+      ?.sidebar ?? [];
+  return sidebar.map((s) => (s.autogenerated?.directory ?? '').replace(/^\/+/, '')).filter(Boolean);
+}

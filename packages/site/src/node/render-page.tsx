@@ -1,0 +1,84 @@
+import type { Diagnostic, Resource } from '@switchyard/model';
+import { diagnostic } from '@switchyard/model';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { componentsFor, mdxComponents } from '../render/components/index.js';
+import { Context, type RenderContext } from '../render/context.js';
+import type { TocEntry } from '../render/layout.js';
+import { compileBody } from './mdx.js';
+
+/** Renders a page to HTML. Diagrams are laid out between two passes: the first asks, the second draws. */
+export async function renderHtml(
+  ctx: Omit<RenderContext, 'diagrams'>,
+  page: () => VNode,
+  svgCache: Map<string, string>,
+) {
+  const pending: Promise<void>[] = [];
+  const diagrams: RenderContext['diagrams'] = {
+    svg(key, make) {
+      const known = svgCache.get(key);
+      if (known !== undefined) return known;
+      pending.push(
+        make().then(
+          (svg) => void svgCache.set(key, svg),
+          () => void svgCache.set(key, '<p class="sy-ref--broken">This diagram could not be laid out.</p>'),
+        ),
+      );
+      return undefined;
+    },
+  };
+  const full = { ...ctx, diagrams };
+  const draw = () =>
+    `<!doctype html>${renderToString(<Context.Provider value={full}>{page()}</Context.Provider>)}`;
+  let html = draw();
+  if (pending.length > 0) {
+    await Promise.all(pending);
+    html = draw();
+  }
+  return html;
+}
+
+/** A resource's body as a Preact element, with its headings; problems in the body are reported. */
+export async function renderBody(resource: Resource, report: (d: Diagnostic) => void) {
+  const compiled = await compileBody(resource.body);
+  const file = resource.source.file;
+  if (compiled.error) {
+    report(
+      diagnostic('mdx-syntax', `The body is not valid MDX: ${compiled.error.message}`, {
+        file,
+        line: resource.source.bodyLine + compiled.error.line - 1,
+        column: compiled.error.column,
+      }),
+    );
+  }
+  for (const name of compiled.facts.components) {
+    if (
+      !mdxComponents[name] &&
+      !compiled.facts.imported.has(name) &&
+      !resource.imports.some((i) => i.name === name)
+    ) {
+      report(
+        diagnostic('unknown-component', `<${name}> is not a component Switchyard knows.`, {
+          file,
+          line: resource.source.bodyLine,
+          column: 1,
+        }),
+      );
+    }
+  }
+  const Content = compiled.create({ ...resource.custom, ...(resource.data as object) });
+  const components = componentsFor(compiled.facts.components, compiled.facts.imported);
+  const toc: TocEntry[] = compiled.facts.headings.filter((h) => h.depth >= 2 && h.depth <= 3);
+  return { body: <SafeBody Content={Content as unknown as BodyFn} components={components} />, toc };
+}
+
+/** Runs the body; an expression that fails at render (`{frontmatter.nope.x}`) shows a note, not a crash. */
+type BodyFn = (p: { components: Record<string, unknown> }) => VNode;
+
+function SafeBody({ Content, components }: { Content: BodyFn; components: Record<string, unknown> }) {
+  try {
+    return Content({ components });
+  } catch (error) {
+    return <p class="sy-ref--broken">This page's body could not be rendered: {(error as Error).message}</p>;
+  }
+}

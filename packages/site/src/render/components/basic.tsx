@@ -1,0 +1,194 @@
+import type { ComponentChildren } from 'preact';
+import { useRender } from '../context.js';
+
+type Children = { children?: ComponentChildren };
+
+const icons: Record<string, string> = {
+  note: 'ℹ',
+  info: 'ℹ',
+  tip: '💡',
+  success: '✓',
+  warning: '⚠',
+  caution: '⚠',
+  danger: '⛔',
+  important: '❗',
+};
+
+/** `:::info` blocks and `<Admonition type title>`. */
+export function Admonition({ type = 'note', title, children }: Children & { type?: string; title?: string }) {
+  return (
+    <aside class={`sy-admonition sy-admonition--${type}`} aria-label={title ?? type}>
+      <p class="sy-admonition__title">
+        <span aria-hidden="true">{icons[type] ?? 'ℹ'}</span> {title ?? type[0]?.toUpperCase() + type.slice(1)}
+      </p>
+      <div class="sy-admonition__body">{children}</div>
+    </aside>
+  );
+}
+
+/** Site-absolute hrefs written in bodies (`/docs/...`) get the configured base. */
+export function useHref(): (href: string | undefined) => string | undefined {
+  const { urls } = useRender();
+  return (href) => (href?.startsWith('/') && !href.startsWith('//') ? urls.page(href) : href);
+}
+
+export function Tiles({ children, title }: Children & { title?: string }) {
+  return (
+    <section class="sy-tiles">
+      {title && <h3>{title}</h3>}
+      <div class="sy-tiles__grid">{children}</div>
+    </section>
+  );
+}
+
+export function Tile({
+  title,
+  description,
+  href,
+  icon,
+}: {
+  title?: string;
+  description?: string;
+  href?: string;
+  icon?: string;
+}) {
+  const fix = useHref();
+  const body = (
+    <>
+      {icon && <span class="sy-tile__icon" aria-hidden="true" data-icon={icon} />}
+      <span class="sy-tile__title">{title}</span>
+      {description && <span class="sy-tile__description">{description}</span>}
+    </>
+  );
+  const url = fix(href);
+  return url ? (
+    <a class="sy-tile" href={url}>
+      {body}
+    </a>
+  ) : (
+    <div class="sy-tile">{body}</div>
+  );
+}
+
+export function AccordionGroup({ children }: Children) {
+  return <div class="sy-accordion-group">{children}</div>;
+}
+
+export function Accordion({ title, children }: Children & { title?: string }) {
+  return (
+    <details class="sy-accordion">
+      <summary>{title ?? 'Details'}</summary>
+      <div>{children}</div>
+    </details>
+  );
+}
+
+export function Steps({ children, title }: Children & { title?: string }) {
+  return (
+    <section class="sy-steps">
+      {title && <h3>{title}</h3>}
+      <ol>{children}</ol>
+    </section>
+  );
+}
+
+export function Step({ title, children }: Children & { title?: string }) {
+  return (
+    <li class="sy-step">
+      {title && <p class="sy-step__title">{title}</p>}
+      <div>{children}</div>
+    </li>
+  );
+}
+
+export function Tabs({ children }: Children) {
+  return <div class="sy-tabs">{children}</div>;
+}
+
+export function TabItem({ label, title, children }: Children & { label?: string; title?: string }) {
+  return (
+    <section class="sy-tab">
+      <p class="sy-tab__label">{label ?? title}</p>
+      {children}
+    </section>
+  );
+}
+
+let promptCount = 0;
+
+/** A prompt for an AI assistant, with Copy and "Open in Cursor". */
+export function Prompt({
+  description,
+  title,
+  actions = ['copy', 'cursor'],
+  children,
+}: Children & { description?: string; title?: string; actions?: string[]; icon?: string }) {
+  const id = `sy-prompt-${++promptCount}`;
+  const text = textOf(children).trim().replace(/\s+/g, ' ');
+  return (
+    <figure class="sy-prompt">
+      <figcaption class="sy-prompt__head">
+        <span class="sy-prompt__title">{title ?? description ?? 'Prompt'}</span>
+        <span class="sy-prompt__actions">
+          {actions.includes('copy') && (
+            <button type="button" class="sy-button" data-sy-copy={id}>
+              Copy
+            </button>
+          )}
+          {actions.includes('cursor') && (
+            <a
+              class="sy-button"
+              href={`cursor://anysphere.cursor-deeplink/prompt?text=${encodeURIComponent(text)}`}
+            >
+              Open in Cursor
+            </a>
+          )}
+        </span>
+      </figcaption>
+      <pre class="sy-prompt__text" id={id}>
+        {text}
+      </pre>
+    </figure>
+  );
+}
+
+/** The plain text of rendered children (strings and nested elements). */
+export function textOf(node: unknown): string {
+  if (node === null || node === undefined || typeof node === 'boolean') return '';
+  if (typeof node === 'string' || typeof node === 'number') return String(node);
+  if (Array.isArray(node)) return node.map(textOf).join(' ');
+  const props = (node as { props?: { children?: unknown } }).props;
+  return props ? textOf(props.children) : '';
+}
+
+/** What stands in for a component Switchyard cannot render (custom Astro components). */
+export function Placeholder({ name, quiet }: { name: string; quiet?: boolean }) {
+  return (
+    <div class={`sy-placeholder${quiet ? ' sy-placeholder--quiet' : ''}`} data-component={name}>
+      {quiet ? null : (
+        <>
+          The component <code>{name}</code> cannot be rendered by Switchyard.
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Miro, Lucid, draw.io, FigJam and IcePanel boards, embedded as the catalog author asked. */
+export function Embed({
+  src,
+  url,
+  title,
+  height = 480,
+}: {
+  src?: string;
+  url?: string;
+  title?: string;
+  height?: number;
+}) {
+  const target = src ?? url;
+  if (!target || !/^https:\/\//.test(target)) return <Placeholder name={title ?? 'Embed'} />;
+  return (
+    <iframe class="sy-embed" src={target} title={title ?? 'Embedded board'} height={height} loading="lazy" />
+  );
+}

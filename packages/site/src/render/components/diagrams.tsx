@@ -1,0 +1,76 @@
+import { getResource, type Resource } from '@switchyard/model';
+import { flowDiagram, resourceGraph } from '../../diagram/from-catalog.js';
+import { layoutDiagram } from '../../diagram/layout.js';
+import { renderDiagramSvg } from '../../diagram/render-svg.js';
+import type { DiagramInput } from '../../diagram/types.js';
+import { useRender } from '../context.js';
+
+/** Stable key of a diagram's input, for the layout cache and the two-pass render. */
+function keyOf(input: DiagramInput): string {
+  return JSON.stringify(input);
+}
+
+function Diagram({
+  input,
+  title,
+  maxHeight,
+}: {
+  input: DiagramInput;
+  title: string;
+  maxHeight?: number | string;
+}) {
+  const { diagrams } = useRender();
+  const svg = diagrams.svg(keyOf(input), async () => renderDiagramSvg(await layoutDiagram(input), { title }));
+  const style = maxHeight
+    ? `--sy-diagram-max:${typeof maxHeight === 'number' ? `${maxHeight}rem` : maxHeight}`
+    : undefined;
+  return (
+    <sy-diagram class="sy-diagram-frame" style={style} tabindex={0} aria-label={title}>
+      {svg ? (
+        <div class="sy-diagram-canvas" dangerouslySetInnerHTML={{ __html: svg }} />
+      ) : (
+        <div class="sy-diagram-canvas">Laying out…</div>
+      )}
+    </sy-diagram>
+  );
+}
+
+/** The map of the current resource (or of `id`/`version` of the current kind). */
+export function NodeGraph({ id, version, title }: { id?: string; version?: string; title?: string }) {
+  const { catalog, urls, resource } = useRender();
+  const target = id && resource ? getResource(catalog, resource.kind, id, version) : resource;
+  if (!target || target.kind === 'doc') return null;
+  const input = resourceGraph(catalog, target, (r: Resource) => urls.resource(r));
+  return <Diagram input={input} title={title ?? `Map of ${target.id}`} />;
+}
+
+export const ContextDiagram = NodeGraph;
+export const EntityMap = NodeGraph;
+export const ComponentDiagram = NodeGraph;
+
+/** A flow's diagram: steps as nodes, next steps as labelled edges, failure paths drawn apart. */
+export function Flow({
+  id,
+  version,
+  maxHeight,
+}: {
+  id?: string;
+  version?: string;
+  maxHeight?: number | string;
+}) {
+  const { catalog, urls, resource } = useRender();
+  const flow = id
+    ? getResource(catalog, 'flow', id, version)
+    : resource?.kind === 'flow'
+      ? (resource as Resource<'flow'>)
+      : undefined;
+  if (!flow) return <p class="sy-ref--broken">No flow "{id}" in this catalog.</p>;
+  const input = flowDiagram(catalog, flow as Resource<'flow'>, (r: Resource) => urls.resource(r));
+  return (
+    <Diagram
+      input={input}
+      title={`Flow: ${flow.data.name}`}
+      {...(maxHeight !== undefined ? { maxHeight } : {})}
+    />
+  );
+}

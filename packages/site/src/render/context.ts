@@ -1,0 +1,32 @@
+import type { Catalog, Diagnostic, ResolvedConfig, Resource } from '@switchyard/model';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Urls } from '../urls.js';
+
+/** A laid-out diagram, ready to draw, or a request to lay one out before the page renders again. */
+export interface DiagramSource {
+  /** The SVG when the layout is known; undefined while it is pending. */
+  svg(key: string, make: () => Promise<string>): string | undefined;
+}
+
+/** Everything a page and its components may read. Renderers are pure: they get all of it from here. */
+export interface RenderContext {
+  catalog: Catalog;
+  config: ResolvedConfig;
+  urls: Urls;
+  /** The resource whose page is rendering (MDX components default to it). */
+  resource?: Resource;
+  diagrams: DiagramSource;
+  /** Reads a file of the catalog (schemas, specs) as text, relative to the root; undefined if absent. */
+  readFile(path: string): string | undefined;
+  /** Reports a problem found while rendering (an unknown component, a body that is not valid MDX). */
+  report(diagnostic: Diagnostic): void;
+}
+
+export const Context = createContext<RenderContext | null>(null);
+
+export function useRender(): RenderContext {
+  const ctx = useContext(Context);
+  if (!ctx) throw new Error('Site components render inside a RenderContext provider');
+  return ctx;
+}

@@ -1,0 +1,60 @@
+import { type Kind, kindDef } from '@switchyard/model';
+import { useRender } from '../context.js';
+import { Layout } from '../layout.js';
+
+export const discoverKinds: Kind[] = [
+  'domain',
+  'system',
+  'service',
+  'event',
+  'command',
+  'query',
+  'channel',
+  'container',
+  'flow',
+  'entity',
+  'adr',
+  'data-product',
+  'agent',
+  'diagram',
+];
+
+/** `/discover/{plural}`: the table is drawn in the browser from `api/discover/{plural}.json`, with filters in the URL. */
+export function DiscoverPage({ kind }: { kind: Kind }) {
+  const { urls } = useRender();
+  const def = kindDef(kind);
+  return (
+    <Layout title={`Discover ${def.plural}`} section="discover" path={`/discover/${def.plural}`} wide>
+      <h1>Discover</h1>
+      <nav class="sy-tabs-nav" aria-label="Kinds">
+        {discoverKinds.map((k) => (
+          <a
+            key={k}
+            href={urls.page(`/discover/${kindDef(k).plural}`)}
+            aria-current={k === kind ? 'page' : undefined}
+          >
+            {kindDef(k).plural.replace('-', ' ')}
+          </a>
+        ))}
+      </nav>
+      <div data-sy-discover={def.plural}>
+        <noscript>The table needs JavaScript.</noscript>
+      </div>
+    </Layout>
+  );
+}
+
+/** `/settings`: the resolved configuration, as Switchyard uses it. */
+export function SettingsPage() {
+  const { config } = useRender();
+  const { buildId: _b, hasCustomStyles: _h, ...shown } = config as Record<string, unknown>;
+  return (
+    <Layout title="Settings" section="settings" path="/settings" wide>
+      <h1>Settings</h1>
+      <p class="sy-lead">The configuration this site was built with, after defaults.</p>
+      <pre class="sy-code">
+        <code>{JSON.stringify(shown, null, 2)}</code>
+      </pre>
+    </Layout>
+  );
+}

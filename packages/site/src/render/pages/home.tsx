@@ -1,0 +1,98 @@
+import { countResources, type Kind, kindDef, resourcesOf } from '@switchyard/model';
+import { ResourceRef } from '../components/ref.js';
+import { useRender } from '../context.js';
+import { Layout } from '../layout.js';
+
+const featured: Kind[] = [
+  'domain',
+  'system',
+  'service',
+  'event',
+  'command',
+  'query',
+  'channel',
+  'container',
+  'flow',
+  'entity',
+  'team',
+  'user',
+];
+
+/** Title, tagline, counts and the ways in. */
+export function HomePage() {
+  const { catalog, config, urls } = useRender();
+  const counts = countResources(catalog);
+  const domains = resourcesOf(catalog, 'domain');
+  const flows = resourcesOf(catalog, 'flow');
+  const docs = resourcesOf(catalog, 'doc');
+  const discover = (kind: Kind) =>
+    kind === 'team' || kind === 'user'
+      ? urls.page(`/directory/${kindDef(kind).plural}`)
+      : urls.page(`/discover/${kindDef(kind).plural}`);
+  return (
+    <Layout title={config.title} description={config.tagline} section="home" path="/" wide>
+      <section class="sy-hero">
+        <p class="sy-eyebrow">{config.organizationName ?? 'Catalog'}</p>
+        <h1>{config.title}</h1>
+        {config.tagline && <p class="sy-lead">{config.tagline}</p>}
+        <p>
+          <button type="button" class="sy-button sy-button--primary" data-sy-search-open>
+            Search the catalog <kbd>⌘K</kbd>
+          </button>
+        </p>
+      </section>
+      <section aria-labelledby="sy-counts">
+        <h2 id="sy-counts">What is in it</h2>
+        <ul class="sy-stats">
+          {featured
+            .filter((k) => counts[k] > 0)
+            .map((k) => (
+              <li key={k}>
+                <a href={discover(k)}>
+                  <strong>{counts[k]}</strong>
+                  <span>
+                    {kindDef(k).label === kindDef(k).label.toUpperCase()
+                      ? kindDef(k).label
+                      : kindDef(k).label.toLowerCase()}
+                    s
+                  </span>
+                </a>
+              </li>
+            ))}
+        </ul>
+      </section>
+      {domains.length > 0 && (
+        <section aria-labelledby="sy-domains">
+          <h2 id="sy-domains">Domains</h2>
+          <ul class="sy-cards">
+            {domains.map((d) => (
+              <li key={d.key} class="sy-cards__item">
+                <ResourceRef resource={d} />
+                <p>{d.data.summary}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {(flows.length > 0 || docs.length > 0) && (
+        <section aria-labelledby="sy-start">
+          <h2 id="sy-start">Start reading</h2>
+          <ul class="sy-cards">
+            {flows.map((f) => (
+              <li key={f.key} class="sy-cards__item">
+                <ResourceRef resource={f} />
+                <p>{f.data.summary}</p>
+              </li>
+            ))}
+            {docs.slice(0, 6).map((d) => (
+              <li key={d.key} class="sy-cards__item">
+                <ResourceRef resource={d} />
+                <p>{d.data.summary}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Layout>
+  );
+}

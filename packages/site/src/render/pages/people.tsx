@@ -1,0 +1,116 @@
+import { kindDef, membersOf, nameOf, ownedBy, type Resource, resourcesOf, teamsOf } from '@switchyard/model';
+import { ResourceRef } from '../components/ref.js';
+import { useRender } from '../context.js';
+import { Layout } from '../layout.js';
+
+function Owned({ owner }: { owner: Resource }) {
+  const { catalog } = useRender();
+  const owned = ownedBy(catalog, owner, { viaTeams: owner.kind === 'user' });
+  if (owned.length === 0) return <p class="sy-muted">Owns nothing yet.</p>;
+  const byKind = new Map<string, Resource[]>();
+  for (const r of owned) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
+  return (
+    <>
+      {[...byKind].map(([kind, list]) => (
+        <section key={kind}>
+          <h3>
+            {kindDef(list[0]?.kind ?? 'service').label}s ({list.length})
+          </h3>
+          <ul class="sy-list">
+            {list.map((r) => (
+              <li key={r.key}>
+                <ResourceRef resource={r} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** A team or a user: contact, membership, and everything they own. */
+export function PersonPage({ owner }: { owner: Resource<'team'> | Resource<'user'> }) {
+  const { catalog, urls } = useRender();
+  const d = owner.data as {
+    summary?: string;
+    email?: string;
+    role?: string;
+    slackDirectMessageUrl?: string;
+    msTeamsDirectMessageUrl?: string;
+    avatarUrl?: string;
+  };
+  const related = owner.kind === 'team' ? membersOf(catalog, owner) : teamsOf(catalog, owner);
+  return (
+    <Layout
+      title={nameOf(owner)}
+      description={d.summary}
+      section={owner.kind === 'team' ? 'teams' : 'users'}
+      path={urls.resourcePath(owner)}
+    >
+      <article class="sy-article">
+        <p class="sy-eyebrow">{kindDef(owner.kind).label}</p>
+        <h1>{nameOf(owner)}</h1>
+        {(d.summary ?? d.role) && <p class="sy-lead">{d.summary ?? d.role}</p>}
+        <ul class="sy-contact">
+          {d.email && (
+            <li>
+              <a href={`mailto:${d.email}`}>{d.email}</a>
+            </li>
+          )}
+          {d.slackDirectMessageUrl && (
+            <li>
+              <a href={d.slackDirectMessageUrl} rel="noopener noreferrer">
+                Slack
+              </a>
+            </li>
+          )}
+          {d.msTeamsDirectMessageUrl && (
+            <li>
+              <a href={d.msTeamsDirectMessageUrl} rel="noopener noreferrer">
+                Microsoft Teams
+              </a>
+            </li>
+          )}
+        </ul>
+        {related.length > 0 && (
+          <section>
+            <h2>{owner.kind === 'team' ? 'Members' : 'Teams'}</h2>
+            <ul class="sy-list">
+              {related.map((r) => (
+                <li key={r.key}>
+                  <ResourceRef resource={r} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <h2>Owns</h2>
+        <Owned owner={owner} />
+      </article>
+    </Layout>
+  );
+}
+
+/** `/directory/teams` and `/directory/users`. */
+export function DirectoryPage({ kind }: { kind: 'team' | 'user' }) {
+  const { catalog } = useRender();
+  const people = resourcesOf(catalog, kind).filter((p) => !(p.data as { hidden?: boolean }).hidden);
+  const label = kind === 'team' ? 'Teams' : 'Users';
+  return (
+    <Layout title={label} section={kind === 'team' ? 'teams' : 'users'} path={`/directory/${kind}s`} wide>
+      <h1>{label}</h1>
+      <ul class="sy-cards">
+        {people.map((p) => (
+          <li key={p.key} class="sy-cards__item">
+            <ResourceRef resource={p} />
+            <p>
+              {(p.data as { summary?: string; role?: string }).summary ?? (p.data as { role?: string }).role}
+            </p>
+            <p class="sy-muted">{ownedBy(catalog, p).length} owned</p>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
