@@ -1,7 +1,8 @@
 import { relative, resolve } from 'node:path';
 import { loadCatalog } from '@switchyard/loader';
 import { countResources } from '@switchyard/model';
-import { buildSite } from '@switchyard/site';
+import { buildSite, UnsafeOutputError } from '@switchyard/site';
+import { UsageError } from '../errors.js';
 import { tally } from '../format/summary.js';
 import { renderText } from '../format/text.js';
 import type { Io } from '../io.js';
@@ -17,7 +18,9 @@ export async function runBuild(options: BuildCommandOptions, io: Io): Promise<nu
   const started = performance.now();
   const loaded = await loadCatalog(options.dir);
   const out = options.out ? resolve(io.cwd, options.out) : undefined;
-  const result = await buildSite(loaded, out ? { outDir: out } : {});
+  const result = await buildSite(loaded, out ? { outDir: out } : {}).catch((error: unknown) => {
+    throw error instanceof UnsafeOutputError ? new UsageError(error.message) : error;
+  });
   const diagnostics = [...loaded.diagnostics, ...result.diagnostics];
   const displayPath = (file: string) => relative(io.cwd, resolve(loaded.root, file)) || file;
   if (diagnostics.length > 0) {

@@ -24,7 +24,7 @@ async function copyFrom(button: HTMLElement): Promise<void> {
   const target = button.dataset.syCopy ?? '';
   let ok: boolean;
   if (target === 'page-markdown') {
-    const src = button.dataset.syCopySrc ?? button.dataset.sySrc;
+    const src = button.dataset.sySrc;
     ok = src ? await copyText(fetchText(src)) : false;
   } else {
     const source = document.getElementById(target);

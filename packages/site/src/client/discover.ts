@@ -205,7 +205,10 @@ class Discover {
       this.update(true);
       if (this.root.getBoundingClientRect().top < 0) this.root.scrollIntoView({ block: 'start' });
     });
+    const asked = this.filters.page;
     this.update(false);
+    // A shared URL asking for a page that no longer exists: show (and write) the last one.
+    if (this.filters.page !== asked) this.scheduleUrl();
   }
 
   /** Name always; the other columns only when some row has a value for them. */

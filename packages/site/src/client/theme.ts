@@ -22,6 +22,10 @@ export function currentTheme(): Theme {
 
 function apply(theme: Theme): void {
   document.documentElement.dataset.theme = theme;
+  label(theme);
+}
+
+function label(theme: Theme): void {
   const next = theme === 'dark' ? 'light' : 'dark';
   for (const button of document.querySelectorAll<HTMLElement>('[data-sy-theme-toggle]')) {
     button.setAttribute('aria-label', `Switch to ${next} theme`);
@@ -30,7 +34,7 @@ function apply(theme: Theme): void {
 }
 
 export function initTheme(): void {
-  apply(currentTheme());
+  label(currentTheme());
 
   document.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest?.('[data-sy-theme-toggle]');

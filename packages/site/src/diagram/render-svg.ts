@@ -9,19 +9,44 @@ export interface RenderSvgOptions {
   style?: boolean;
 }
 
-const light = `--sy-d-text:#1f2328;--sy-d-muted:#59636e;--sy-d-surface:#ffffff;--sy-d-edge:#8c959f;
---sy-d-failure:#cf222e;--sy-d-compensation:#c2410c;--sy-d-success:#1a7f37;--sy-d-focus:#0969da;
---sy-kind-service:#db2777;--sy-kind-event:#ea580c;--sy-kind-command:#2563eb;--sy-kind-query:#16a34a;
---sy-kind-message:#ea580c;--sy-kind-channel:#475569;--sy-kind-container:#0e7490;--sy-kind-flow:#0d9488;
---sy-kind-domain:#a16207;--sy-kind-system:#7c3aed;--sy-kind-entity:#9333ea;--sy-kind-agent:#4f46e5;
---sy-kind-data-product:#0369a1;--sy-kind-actor:#334155;--sy-kind-external:#6b7280;--sy-kind-other:#6b7280;`;
+/**
+ * Palette variables: name, the site token that overrides it when defined, light default, dark default.
+ * Site tokens (`--sy-fg`, `--k-service`...) keep diagrams in step with the page's theme.
+ */
+const palette: [name: string, site: string | undefined, light: string, dark: string][] = [
+  ['d-text', '--sy-fg', '#1f2328', '#e6edf3'],
+  ['d-muted', '--sy-fg-muted', '#59636e', '#9198a1'],
+  ['d-surface', '--sy-bg-raised', '#ffffff', '#161b22'],
+  ['d-edge', undefined, '#8c959f', '#6e7681'],
+  ['d-failure', '--sy-danger', '#cf222e', '#ff7b72'],
+  ['d-compensation', undefined, '#c2410c', '#f0883e'],
+  ['d-success', '--sy-success', '#1a7f37', '#3fb950'],
+  ['d-focus', '--sy-link', '#0969da', '#4493f8'],
+  ['kind-service', '--k-service', '#db2777', '#f472b6'],
+  ['kind-event', '--k-event', '#ea580c', '#fb923c'],
+  ['kind-command', '--k-command', '#2563eb', '#60a5fa'],
+  ['kind-query', '--k-query', '#16a34a', '#4ade80'],
+  ['kind-message', '--k-event', '#ea580c', '#fb923c'],
+  ['kind-channel', '--k-channel', '#0891b2', '#22d3ee'],
+  ['kind-container', '--k-container', '#4f46e5', '#818cf8'],
+  ['kind-flow', '--k-flow', '#0d9488', '#2dd4bf'],
+  ['kind-domain', '--k-domain', '#7c3aed', '#a78bfa'],
+  ['kind-system', '--k-system', '#0f766e', '#2dd4bf'],
+  ['kind-entity', '--k-entity', '#9333ea', '#c084fc'],
+  ['kind-agent', undefined, '#4f46e5', '#818cf8'],
+  ['kind-data-product', undefined, '#0369a1', '#38bdf8'],
+  ['kind-actor', undefined, '#334155', '#cbd5e1'],
+  ['kind-external', undefined, '#6b7280', '#9ca3af'],
+  ['kind-other', undefined, '#6b7280', '#9ca3af'],
+];
 
-const dark = `--sy-d-text:#e6edf3;--sy-d-muted:#9198a1;--sy-d-surface:#161b22;--sy-d-edge:#6e7681;
---sy-d-failure:#ff7b72;--sy-d-compensation:#f0883e;--sy-d-success:#3fb950;--sy-d-focus:#4493f8;
---sy-kind-service:#f472b6;--sy-kind-event:#fb923c;--sy-kind-command:#60a5fa;--sy-kind-query:#4ade80;
---sy-kind-message:#fb923c;--sy-kind-channel:#94a3b8;--sy-kind-container:#22d3ee;--sy-kind-flow:#2dd4bf;
---sy-kind-domain:#facc15;--sy-kind-system:#a78bfa;--sy-kind-entity:#c084fc;--sy-kind-agent:#818cf8;
---sy-kind-data-product:#38bdf8;--sy-kind-actor:#cbd5e1;--sy-kind-external:#9ca3af;--sy-kind-other:#9ca3af;`;
+const variables = (mode: 'light' | 'dark') =>
+  palette
+    .map(([name, site, light, dark]) => {
+      const value = mode === 'light' ? light : dark;
+      return `--sy-${name}:${site ? `var(${site},${value})` : value}`;
+    })
+    .join(';');
 
 const accented = [
   'service',
@@ -48,10 +73,10 @@ const accented = [
  * `data-theme="light"`, and under any `[data-theme="dark"]` ancestor. Also styles the client's highlight
  * (`data-highlight`, `.is-lit`, `.is-active`) and toolbar.
  */
-export const diagramCss = `:where(.sy-diagram,sy-diagram){${light}}
-@media (prefers-color-scheme:dark){:where(.sy-diagram,sy-diagram):not([data-theme=light] *){${dark}}}
-:where([data-theme=dark] .sy-diagram,[data-theme=dark] sy-diagram){${dark}}
-:where(svg.sy-diagram){max-width:100%;height:auto;font-family:var(--sy-d-font,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif);color:var(--sy-d-text)}
+export const diagramCss = `:where(.sy-diagram,sy-diagram){${variables('light')}}
+@media (prefers-color-scheme:dark){:where(.sy-diagram,sy-diagram):not([data-theme=light] *){${variables('dark')}}}
+:where([data-theme=dark] .sy-diagram,[data-theme=dark] sy-diagram){${variables('dark')}}
+:where(svg.sy-diagram){max-width:100%;height:auto;font-family:var(--sy-font,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif);color:var(--sy-d-text)}
 :where(.sy-diagram .sy-node){--sy-accent:var(--sy-kind-other)}
 ${accented.map((k) => `:where(.sy-diagram .sy-node--${k}){--sy-accent:var(--sy-kind-${k})}`).join('\n')}
 :where(.sy-diagram .sy-node__box){fill:var(--sy-d-surface);fill:color-mix(in srgb,var(--sy-accent) 9%,var(--sy-d-surface));stroke:var(--sy-accent);stroke-width:1.5}
@@ -85,26 +110,38 @@ ${accented.map((k) => `:where(.sy-diagram .sy-node--${k}){--sy-accent:var(--sy-k
 :where(.sy-diagram .sy-node.is-active .sy-node__box){stroke-width:3}
 :where(sy-diagram){display:block;position:relative;overflow:hidden}
 :where(sy-diagram:focus-visible){outline:2px solid var(--sy-d-focus);outline-offset:2px}
-:where(sy-diagram>svg){display:block;cursor:grab}
-:where(sy-diagram[data-active]>svg){touch-action:none}
-:where(sy-diagram[data-dragging]>svg){cursor:grabbing}
+:where(sy-diagram svg.sy-diagram){cursor:grab}
+:where(sy-diagram[data-active] svg.sy-diagram){touch-action:none}
+:where(sy-diagram[data-dragging] svg.sy-diagram){cursor:grabbing}
 :where(sy-diagram .sy-diagram__toolbar){position:absolute;top:6px;right:6px;display:flex;gap:4px}
 :where(sy-diagram .sy-diagram__toolbar button){min-width:28px;height:28px;padding:0 6px;border-radius:6px;border:1px solid var(--sy-d-edge);background:var(--sy-d-surface);color:var(--sy-d-text);font:inherit;font-size:13px;line-height:1;cursor:pointer}
 :where(sy-diagram .sy-diagram__toolbar button:focus-visible){outline:2px solid var(--sy-d-focus);outline-offset:1px}`;
 
-/** Escapes text for XML content and attribute values, dropping characters XML 1.0 forbids. */
+const entities: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Drops characters XML 1.0 forbids (most C0 controls, U+FFFE/FFFF, unpaired surrogates). */
+function clean(text: string): string {
+  return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these; they are dropped on purpose.
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '',
+  );
+}
+
+/** Escapes text for XML (and HTML) content. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these; they are dropped on purpose.
-      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-      '',
-    )
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return clean(text).replace(/[&<>"']/g, (c) => entities[c] ?? c);
+}
+
+/** Escapes a double-quoted attribute value; '>' stays as written, so `data-edge="a->b"` reads as it is. */
+export function escapeAttr(text: string): string {
+  return clean(text).replace(/[&<"']/g, (c) => entities[c] ?? c);
 }
 
 /** Relative URLs, fragments and http(s)/mailto links; anything else (`javascript:`...) is not linked. */
@@ -187,10 +224,10 @@ function renderNode(laid: LaidOutNode): string {
   const tooltip = node.summary ? `${node.label}: ${node.summary}` : node.label;
   const body = parts.join('');
   const content = href
-    ? `<a href="${escapeXml(href)}" aria-label="${escapeXml(node.label)}">${body}</a>`
+    ? `<a href="${escapeAttr(href)}" aria-label="${escapeAttr(node.label)}">${body}</a>`
     : body;
   const focus = href ? '' : ' tabindex="0"';
-  return `<g class="${escapeXml(classes.join(' '))}" data-node="${escapeXml(refOf(node))}" data-id="${escapeXml(node.id)}"${focus}><title>${escapeXml(tooltip)}</title>${content}</g>`;
+  return `<g class="${escapeAttr(classes.join(' '))}" data-node="${escapeAttr(refOf(node))}" data-id="${escapeAttr(node.id)}"${focus}><title>${escapeXml(tooltip)}</title>${content}</g>`;
 }
 
 function renderEdge(laid: LaidOutEdge, refs: Map<string, string>, markerId: string): string {
@@ -215,7 +252,7 @@ function renderEdge(laid: LaidOutEdge, refs: Map<string, string>, markerId: stri
     );
     label = `<g class="sy-edge__label"><rect x="${n(l.x)}" y="${n(l.y)}" width="${n(l.width)}" height="${n(l.height)}" rx="4"/><text text-anchor="middle">${spans.join('')}</text></g>`;
   }
-  return `<g class="${classes}" data-edge="${escapeXml(`${from}->${to}`)}" data-from="${escapeXml(edge.from)}" data-to="${escapeXml(edge.to)}">${paths.join('')}${label}</g>`;
+  return `<g class="${classes}" data-edge="${escapeAttr(`${from}->${to}`)}" data-from="${escapeAttr(edge.from)}" data-to="${escapeAttr(edge.to)}">${paths.join('')}${label}</g>`;
 }
 
 function marker(id: string, tone?: string): string {

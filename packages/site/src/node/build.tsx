@@ -173,11 +173,16 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
   return { outDir, pages, files, bytes, largestPage, diagnostics: sortDiagnostics(diagnostics) };
 }
 
+/** The output folder is one Switchyard will not write to; nothing was written. */
+export class UnsafeOutputError extends Error {}
+
 /** Refuses output folders that would overwrite the catalog or something that is not a previous build. */
 function assertSafeOutDir(root: string, outDir: string): void {
   const inside = (a: string, b: string) => a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
   if (outDir === resolve('/') || inside(root, outDir)) {
-    throw new Error(`Refusing to build into ${outDir}: it holds the catalog. Choose another --out.`);
+    throw new UnsafeOutputError(
+      `Refusing to build into ${outDir}: it holds the catalog. Choose another --out.`,
+    );
   }
   if (existsSync(outDir) && !existsSync(join(outDir, marker))) {
     const entries = (() => {

@@ -4,8 +4,10 @@ import { getResource, type Resource } from '@switchyard/model';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { flowDiagram, resourceGraph } from './from-catalog.js';
 import { clearLayoutCache, layoutCacheSize, layoutDiagram } from './layout.js';
+import { escapeXml, renderDiagramSvg, roundedPath } from './render-svg.js';
 import type { Box, DiagramInput, LaidOutDiagram } from './types.js';
 
+// Layout and rendering share one file so the fixture is loaded, and ELK warmed up, once.
 const fixtureDir = fileURLToPath(
   new URL('../../../../../shared/fixtures/eventcatalog-acme', import.meta.url),
 );
@@ -13,6 +15,7 @@ const { catalog } = await loadCatalog(fixtureDir);
 const href = (r: Resource) => `/${r.kind}/${r.id}/${r.version}`;
 const saga = () =>
   flowDiagram(catalog, getResource(catalog, 'flow', 'checkout-saga') as Resource<'flow'>, href);
+const laidSaga = await layoutDiagram(saga());
 
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -47,9 +50,9 @@ function expectClean(laid: LaidOutDiagram) {
   }
 }
 
-beforeEach(() => clearLayoutCache());
-
 describe('layoutDiagram', () => {
+  beforeEach(() => clearLayoutCache());
+
   it('lays out the checkout saga without overlaps, with every edge routed and labelled', async () => {
     const input = saga();
     const laid = await layoutDiagram(input);
@@ -123,5 +126,99 @@ describe('layoutDiagram', () => {
   it('shares one layout between concurrent calls', async () => {
     await Promise.all([layoutDiagram(saga()), layoutDiagram(saga())]);
     expect(layoutCacheSize()).toBe(1);
+  });
+});
+
+/** Checks that tags nest and close and that text holds no bare `<` or `&`; returns the element names in order. */
+function expectWellFormed(xml: string): string[] {
+  const names: string[] = [];
+  const stack: string[] = [];
+  const body = xml.replace(/<style>[^<]*<\/style>/g, '<style/>');
+  const token = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|([^<]+)|(<)/g;
+  for (const [, close, name = '', attrs = '', self, text, stray] of body.matchAll(token)) {
+    expect(stray).toBeUndefined();
+    if (text !== undefined) expect(text).not.toMatch(/&(?!(amp|lt|gt|quot|#39);)/);
+    else if (close) expect(stack.pop()).toBe(name);
+    else {
+      expect(attrs).not.toMatch(/&(?!(amp|lt|gt|quot|#39);)/);
+      names.push(name);
+      if (!self) stack.push(name);
+    }
+  }
+  expect(stack).toEqual([]);
+  return names;
+}
+
+describe('renderDiagramSvg', () => {
+  const svg = renderDiagramSvg(laidSaga, { title: 'Checkout Saga' });
+
+  it('renders an accessible, scalable SVG with a node group per node and an edge group per edge', () => {
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="sy-diagram[^"]*" role="img"/);
+    expect(svg).toMatch(/<title id="[^"]+">Checkout Saga<\/title>/);
+    expect(svg).toContain(`viewBox="0 0 ${Math.ceil(laidSaga.width)} ${Math.ceil(laidSaga.height)}"`);
+    expect(svg).toContain(`width="${Math.ceil(laidSaga.width)}"`);
+    expect(svg).toContain('data-node="service:checkout-orchestrator@1.0.0"');
+    expect(svg).toContain('data-edge="command:authorize-payment@1.0.0->compensate_release"');
+    expect(svg).toContain('<a href="/service/checkout-orchestrator/1.0.0"');
+    expect(svg).toContain('class="sy-node sy-node--custom sy-node--tone-compensation"');
+    expect(svg).toContain('class="sy-edge sy-edge--failure"');
+    expect(svg).toContain('>SERVICE</text>');
+    expect(svg).toContain('>Service · v1.0.0</text>');
+    expect(svg).toContain('>Out of stock</tspan>');
+    expect(svg).toContain('prefers-color-scheme:dark');
+    const names = expectWellFormed(svg);
+    expect(names.filter((n) => n === 'g').length).toBeGreaterThanOrEqual(
+      laidSaga.nodes.length + laidSaga.edges.length,
+    );
+    expect(svg.match(/data-node="/g)).toHaveLength(laidSaga.nodes.length);
+    expect(svg.match(/data-edge="/g)).toHaveLength(laidSaga.edges.length);
+  });
+
+  it('is a pure function of its input', () => {
+    expect(renderDiagramSvg(laidSaga, { title: 'Checkout Saga' })).toBe(svg);
+    expect(renderDiagramSvg(laidSaga, { title: 'Checkout Saga', style: false })).not.toContain('<style>');
+  });
+
+  it('escapes every text and attribute, and links only safe URLs', async () => {
+    const laid: LaidOutDiagram = await layoutDiagram({
+      nodes: [
+        {
+          id: 'a"<b>',
+          kind: 'service',
+          label: 'Orders <script>alert(1)</script> & "co"',
+          sublabel: "O'Brien & <Sons>",
+          summary: 'x < y',
+          href: '/a?x=1&y=<2>',
+        },
+        { id: 'evil', kind: 'event', label: 'Evil', href: 'javascript:alert(1)' },
+      ],
+      edges: [{ from: 'a"<b>', to: 'evil', label: 'when a < b & c' }],
+    });
+    const out = renderDiagramSvg(laid, { title: 'T <&>' });
+    expect(out).not.toContain('<script>');
+    expect(out).toContain('&lt;script&gt;');
+    expect(out).toContain('&amp; &quot;co&quot;');
+    expect(out).toContain('data-node="a&quot;&lt;b>"');
+    expect(out).toContain('data-edge="a&quot;&lt;b>->evil"');
+    expect(out).toContain('href="/a?x=1&amp;y=&lt;2>"');
+    expect(out).toContain('>when a &lt; b &amp; c</tspan>');
+    expect(out).toContain('<title id="');
+    expect(out).toContain('>T &lt;&amp;&gt;</title>');
+    expect(out).not.toContain('javascript:');
+    expectWellFormed(out);
+  });
+
+  it('drops characters XML forbids', () => {
+    expect(escapeXml('a\u0000b\u0007c\ud800d\u00e9\u{1f680}')).toBe('abcd\u00e9\u{1f680}');
+  });
+
+  it('rounds the corners of orthogonal paths', () => {
+    expect(
+      roundedPath([
+        { x: 0, y: 0 },
+        { x: 20, y: 0 },
+        { x: 20, y: 20 },
+      ]),
+    ).toBe('M0 0L14 0Q20 0 20 6L20 20');
   });
 });
