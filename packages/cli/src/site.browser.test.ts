@@ -78,7 +78,7 @@ describe.skipIf(!existsSync(chromiumPath))('the built fixture site in Chromium',
     expect(await card.isVisible()).toBe(false);
     await ref.locator('a').first().hover();
     await expect.poll(() => card.isVisible()).toBe(true);
-    const text = await card.innerText();
+    const text = await card.textContent();
     expect(text).toContain('Cart API');
     expect(text).toContain('Service');
     expect(text).toContain('v1.0.0');
@@ -110,7 +110,7 @@ describe.skipIf(!existsSync(chromiumPath))('the built fixture site in Chromium',
     );
     await page.locator('.sy-pager__next').click();
     await page.waitForURL('**/docs/custom/flows/02-checkout-saga');
-    expect(await page.locator('h1').innerText()).toMatch(/checkout saga/i);
+    expect(await page.locator('h1').textContent()).toMatch(/checkout saga/i);
     await page.close();
   });
 

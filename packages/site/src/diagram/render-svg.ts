@@ -77,15 +77,15 @@ export const diagramCss = `:where(.sy-diagram,sy-diagram){${variables('light')}}
 @media (prefers-color-scheme:dark){:where(.sy-diagram,sy-diagram):not([data-theme=light] *){${variables('dark')}}}
 :where([data-theme=dark] .sy-diagram,[data-theme=dark] sy-diagram){${variables('dark')}}
 :where(svg.sy-diagram){max-width:100%;height:auto;font-family:var(--sy-font,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif);color:var(--sy-d-text)}
-:where(.sy-diagram .sy-node){--sy-accent:var(--sy-kind-other)}
-${accented.map((k) => `:where(.sy-diagram .sy-node--${k}){--sy-accent:var(--sy-kind-${k})}`).join('\n')}
-:where(.sy-diagram .sy-node__box){fill:var(--sy-d-surface);fill:color-mix(in srgb,var(--sy-accent) 9%,var(--sy-d-surface));stroke:var(--sy-accent);stroke-width:1.5}
+:where(.sy-diagram .sy-node){--sy-node-accent:var(--sy-kind-other)}
+${accented.map((k) => `:where(.sy-diagram .sy-node--${k}){--sy-node-accent:var(--sy-kind-${k})}`).join('\n')}
+:where(.sy-diagram .sy-node__box){fill:var(--sy-d-surface);fill:color-mix(in srgb,var(--sy-node-accent) 9%,var(--sy-d-surface));stroke:var(--sy-node-accent);stroke-width:1.5}
 :where(.sy-diagram .sy-node--tone-success .sy-node__box){stroke:var(--sy-d-success);stroke-width:2}
 :where(.sy-diagram .sy-node--tone-failure .sy-node__box){stroke:var(--sy-d-failure);stroke-width:2}
 :where(.sy-diagram .sy-node--tone-compensation .sy-node__box){stroke:var(--sy-d-compensation);stroke-width:2;stroke-dasharray:6 3}
 :where(.sy-diagram .sy-node--current .sy-node__box){stroke-width:3}
 :where(.sy-diagram .sy-node--more .sy-node__box){fill:var(--sy-d-surface);stroke-dasharray:4 3}
-:where(.sy-diagram .sy-node__kind){fill:var(--sy-accent);font-size:${nodeMetrics.kindSize}px;font-weight:600;letter-spacing:.04em}
+:where(.sy-diagram .sy-node__kind){fill:var(--sy-node-accent);font-size:${nodeMetrics.kindSize}px;font-weight:600;letter-spacing:.04em}
 :where(.sy-diagram .sy-node--tone-success .sy-node__kind){fill:var(--sy-d-success)}
 :where(.sy-diagram .sy-node--tone-failure .sy-node__kind){fill:var(--sy-d-failure)}
 :where(.sy-diagram .sy-node--tone-compensation .sy-node__kind){fill:var(--sy-d-compensation)}

@@ -193,7 +193,7 @@ function assertSafeOutDir(root: string, outDir: string): void {
       }
     })();
     if (entries.length > 0) {
-      throw new Error(
+      throw new UnsafeOutputError(
         `Refusing to replace ${outDir}: it is not empty and does not look like a previous Switchyard build.`,
       );
     }
