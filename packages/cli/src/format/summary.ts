@@ -1,4 +1,4 @@
-import { type Counts, type Diagnostic, type Kind, kindDef } from '@switchyard/model';
+import { type Counts, type Diagnostic, type Kind, kindDef, pluralLabel } from '@switchyard/model';
 
 export function tally(diagnostics: readonly Diagnostic[]) {
   let errors = 0;
@@ -13,13 +13,6 @@ export function tally(diagnostics: readonly Diagnostic[]) {
 function singular(kind: Kind): string {
   const label = kindDef(kind).label;
   return label === label.toUpperCase() ? label : label.toLowerCase();
-}
-
-/** "entities", "queries", "ADRs", "data stores". */
-export function pluralLabel(kind: Kind): string {
-  const one = singular(kind);
-  if (one.endsWith('y')) return `${one.slice(0, -1)}ies`;
-  return `${one}s`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -52,3 +52,10 @@ export function kindByPlural(plural: string): Kind | undefined {
     if (def.plural === plural || def.kind === plural) return def.kind;
   return undefined;
 }
+
+/** "entities", "queries", "ADRs", "data stores": a kind's label in the plural, as people read it. */
+export function pluralLabel(kind: Kind): string {
+  const label = kindDef(kind).label;
+  const one = label === label.toUpperCase() ? label : label.toLowerCase();
+  return one.endsWith('y') ? `${one.slice(0, -1)}ies` : `${one}s`;
+}

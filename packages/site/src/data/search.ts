@@ -1,4 +1,4 @@
-import { type Catalog, kindDef, nameOf, ownersOf, type Resource, summaryOf } from '@switchyard/model';
+import { type Catalog, nameOf, ownersOf, type Resource, summaryOf } from '@switchyard/model';
 import MiniSearch from 'minisearch';
 import type { Urls } from '../urls.js';
 
@@ -62,7 +62,7 @@ export function buildSearchIndex(
       url: urls.resource(r, { latest: true }),
       name: nameOf(r),
       id: r.id,
-      kind: kindDef(r.kind).label,
+      kind: r.kind,
       version: r.version,
       summary: summaryOf(r) ?? '',
       owners: [...owners.teams, ...owners.users].map((o) => o.id).join(' '),

@@ -105,7 +105,7 @@ function Header() {
       </a>
       <button type="button" class="sy-search-button" data-sy-search-open aria-label="Search the catalog">
         <span aria-hidden="true">⌕</span> Search
-        <kbd>⌘K</kbd>
+        <kbd data-sy-search-key>⌘K</kbd>
       </button>
       <button
         type="button"

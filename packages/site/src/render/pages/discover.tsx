@@ -1,4 +1,4 @@
-import { type Kind, kindDef } from '@switchyard/model';
+import { type Kind, kindDef, pluralLabel } from '@switchyard/model';
 import { useRender } from '../context.js';
 import { Layout } from '../layout.js';
 
@@ -24,7 +24,7 @@ export function DiscoverPage({ kind }: { kind: Kind }) {
   const { urls } = useRender();
   const def = kindDef(kind);
   return (
-    <Layout title={`Discover ${def.plural}`} section="discover" path={`/discover/${def.plural}`} wide>
+    <Layout title={`Discover ${pluralLabel(kind)}`} section="discover" path={`/discover/${def.plural}`} wide>
       <h1>Discover</h1>
       <nav class="sy-tabs-nav" aria-label="Kinds">
         {discoverKinds.map((k) => (
@@ -33,7 +33,7 @@ export function DiscoverPage({ kind }: { kind: Kind }) {
             href={urls.page(`/discover/${kindDef(k).plural}`)}
             aria-current={k === kind ? 'page' : undefined}
           >
-            {kindDef(k).plural.replace('-', ' ')}
+            {pluralLabel(k)}
           </a>
         ))}
       </nav>

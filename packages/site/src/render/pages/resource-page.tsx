@@ -140,7 +140,7 @@ export function ResourcePage({ resource, path, body, toc, previous, next }: Reso
         {summary && <p class="sy-lead">{summary}</p>}
         <div class="sy-prose">{body}</div>
         {(previous || next) && (
-          <nav class="sy-pager" aria-label="Previous and next">
+          <nav class="sy-doc-pager" aria-label="Previous and next">
             {previous ? (
               <a class="sy-pager__prev" href={previous.href} rel="prev">
                 <span>Previous</span>
