@@ -91,7 +91,7 @@ export function buildNav(catalog: Catalog, urls: Urls, folderOrder: string[] = [
     return (ia === -1 ? 999 : ia) - (ib === -1 ? 999 : ib) || (a < b ? -1 : 1);
   });
   for (const folder of sortedFolders) {
-    groups.push({ title: folder ? label(folder) : 'Docs', items: folders.get(folder) ?? [] });
+    groups.push({ title: folder ? `Docs · ${label(folder)}` : 'Docs', items: folders.get(folder) ?? [] });
   }
   return { groups };
 }
