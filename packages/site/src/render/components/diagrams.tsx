@@ -1,13 +1,14 @@
 import { getResource, type Resource } from '@switchyard/model';
 import { flowDiagram, resourceGraph } from '../../diagram/from-catalog.js';
+import { hashText } from '../../diagram/hash.js';
 import { layoutDiagram } from '../../diagram/layout.js';
 import { renderDiagramSvg } from '../../diagram/render-svg.js';
 import type { DiagramInput } from '../../diagram/types.js';
 import { useRender } from '../context.js';
 
-/** Stable key of a diagram's input, for the layout cache and the two-pass render. */
+/** Stable key of a diagram's input (everything that changes its SVG), for the two-pass render and the cache. */
 function keyOf(input: DiagramInput): string {
-  return JSON.stringify(input);
+  return hashText(JSON.stringify(input));
 }
 
 function Diagram({
