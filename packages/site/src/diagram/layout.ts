@@ -1,5 +1,5 @@
-import ElkModule from 'elkjs/lib/elk.bundled.js';
-import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import { runElk } from './elk-runner.js';
 import { hashText } from './hash.js';
 import { measureLabel, measureNode } from './metrics.js';
 import type { Box, DiagramInput, LaidOutDiagram, LaidOutEdge, LaidOutNode, Point } from './types.js';
@@ -11,12 +11,6 @@ interface Geometry {
   width: number;
   height: number;
 }
-
-/** The CommonJS bundle's export is the constructor; typings declare it as `default`. */
-const ElkConstructor = ((ElkModule as unknown as { default?: typeof ElkModule }).default ??
-  ElkModule) as unknown as new () => ELK;
-
-let elk: ELK | undefined;
 
 /** Finished and running layouts by input hash. Bounded so a long-running dev server cannot grow it forever. */
 const cache = new Map<string, Promise<Geometry>>();
@@ -90,14 +84,13 @@ async function compute(input: DiagramInput): Promise<Geometry> {
     edges.push({ index, lines, elk: elkEdge });
   });
 
-  elk ??= new ElkConstructor();
   const root: ElkNode = {
     id: 'root',
     layoutOptions: { ...layoutOptions, 'elk.direction': input.direction ?? 'RIGHT' },
     children: nodes.map((n) => n.elk),
     edges: edges.map((e) => e.elk),
   };
-  const graph: ElkNode = await elk.layout(root);
+  const graph: ElkNode = await runElk(root);
 
   const placed = new Map((graph.children ?? []).map((c) => [c.id, c]));
   const routed = new Map((graph.edges ?? []).map((e) => [e.id, e]));

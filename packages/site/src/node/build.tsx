@@ -120,8 +120,9 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     return { previous: link(docs[i - 1]), next: link(docs[i + 1]) };
   };
 
-  for (const resource of loaded.catalog.resources) {
-    if (!pageKinds(resource)) continue;
+  // Pages are rendered several at a time: while one waits for its diagrams (laid out on a second
+  // thread), the main thread renders the next.
+  const renderResource = async (resource: Resource) => {
     const ctx = { ...base, resource };
     try {
       const { body, toc } = await renderBody(resource, report);
@@ -149,7 +150,8 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
         }),
       );
     }
-  }
+  };
+  await inParallel(loaded.catalog.resources.filter(pageKinds), 8, renderResource);
 
   const firstDoc = docs[0] ?? resourcesOf(loaded.catalog, 'domain')[0];
   await writePage('/', await renderHtml(base, () => <HomePage />, svgCache));
@@ -258,6 +260,19 @@ async function copyAssets(root: string, work: string, styles: string | undefined
   if (styles) await cp(styles, join(work, '_sy/eventcatalog.styles.css'));
   if (existsSync(join(root, 'public')))
     await cp(join(root, 'public'), work, { recursive: true, dereference: false });
+}
+
+/** Runs `task` over `items`, at most `limit` at once. */
+async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await task(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 function redirectHtml(to: string): string {
