@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { loadCatalog } from '@switchyard/loader';
 import { countResources, type Diagnostic } from '@switchyard/model';
-import { buildSite } from '@switchyard/site';
+import { affectedResources, buildSite } from '@switchyard/site';
 import { renderText } from '../format/text.js';
 import type { Io } from '../io.js';
 import { terminalStyle } from '../io.js';
@@ -49,12 +49,17 @@ export async function runDev(options: { dir: string; port: number }, io: Io): Pr
   const clients = new Set<ServerResponse>();
   let diagnostics: Diagnostic[] = [];
   let base = '/';
+  let previous: Awaited<ReturnType<typeof loadCatalog>> | undefined;
 
+  // The first build writes everything; after an edit only the pages that show what changed are rendered.
   const rebuild = async () => {
     const started = performance.now();
     const loaded = await loadCatalog(root);
     base = loaded.config.base;
-    const result = await buildSite(loaded, { outDir: out });
+    const configChanged = previous && JSON.stringify(previous.config) !== JSON.stringify(loaded.config);
+    const only = previous && !configChanged ? affectedResources(previous.catalog, loaded.catalog) : undefined;
+    const result = await buildSite(loaded, only ? { outDir: out, only } : { outDir: out });
+    previous = loaded;
     diagnostics = [...loaded.diagnostics, ...result.diagnostics];
     const ms = Math.round(performance.now() - started);
     const displayPath = (file: string) => relative(io.cwd, resolve(root, file)) || file;
@@ -62,7 +67,7 @@ export async function runDev(options: { dir: string; port: number }, io: Io): Pr
       io.err(
         renderText(diagnostics, countResources(loaded.catalog), { displayPath, style: terminalStyle(io) }),
       );
-    io.out(`Built ${result.pages} pages in ${ms} ms.\n`);
+    io.out(`${only ? 'Rebuilt' : 'Built'} ${result.pages} pages in ${ms} ms.\n`);
     for (const c of clients) c.write('event: reload\ndata: {}\n\n');
   };
   await rebuild();

@@ -28,6 +28,11 @@ import { renderBody, renderHtml } from './render-page.js';
 export interface BuildOptions {
   /** Output folder; relative paths are relative to the catalog root. */
   outDir?: string;
+  /**
+   * Rebuild in place only the pages of these resources (and every catalog-wide page and file), into an
+   * output folder a previous build wrote. The dev server passes what an edit changed.
+   */
+  only?: ReadonlySet<string>;
 }
 
 export interface BuildResult {
@@ -67,9 +72,12 @@ const pageKinds = (r: Resource) => r.kind !== 'changelog' && r.kind !== 'ubiquit
 export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(loaded.root, options.outDir ?? loaded.config.outDir);
   assertSafeOutDir(loaded.root, outDir);
-  const work = `${outDir}.building-${process.pid}`;
-  await rm(work, { recursive: true, force: true });
-  await mkdir(work, { recursive: true });
+  const incremental = options.only !== undefined && existsSync(join(outDir, marker));
+  const work = incremental ? outDir : `${outDir}.building-${process.pid}`;
+  if (!incremental) {
+    await rm(work, { recursive: true, force: true });
+    await mkdir(work, { recursive: true });
+  }
 
   const stylesFile = join(loaded.root, 'eventcatalog.styles.css');
   const hasCustomStyles = existsSync(stylesFile);
@@ -151,7 +159,8 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
       );
     }
   };
-  await inParallel(loaded.catalog.resources.filter(pageKinds), 8, renderResource);
+  const wanted = (r: Resource) => pageKinds(r) && (!incremental || options.only?.has(r.key) === true);
+  await inParallel(loaded.catalog.resources.filter(wanted), 8, renderResource);
 
   const firstDoc = docs[0] ?? resourcesOf(loaded.catalog, 'domain')[0];
   await writePage('/', await renderHtml(base, () => <HomePage />, svgCache));
@@ -192,7 +201,7 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
   await writeFile(join(work, marker), `Built by Switchyard. This folder is replaced on every build.\n`);
   await writeFile(join(work, layoutCacheFile), JSON.stringify(Object.fromEntries(svgCache)));
 
-  await swapIn(work, outDir);
+  if (!incremental) await swapIn(work, outDir);
   return { outDir, pages, files, bytes, largestPage, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -1,0 +1,46 @@
+import type { Catalog, NodeKey, Resource } from '@switchyard/model';
+import { resolveBodyReference } from '@switchyard/model';
+
+/** What a resource page shows of a resource: its data, custom fields, body. */
+function fingerprint(r: Resource): string {
+  return JSON.stringify([r.data, r.custom, r.body]);
+}
+
+/**
+ * The resources whose pages must be rendered again after an edit: those that changed (or appeared), and
+ * every resource whose page shows something of them — graph neighbours (tables, cards, maps) and pages
+ * whose body references them. Everything else keeps the page it has.
+ */
+export function affectedResources(before: Catalog, after: Catalog): Set<NodeKey> {
+  const changed = new Set<NodeKey>();
+  for (const r of after.resources) {
+    const old = before.byKey.get(r.key);
+    if (!old || fingerprint(old) !== fingerprint(r)) changed.add(r.key);
+  }
+  const removed = before.resources.filter((r) => !after.byKey.has(r.key)).map((r) => r.key);
+  const touched = new Set<NodeKey>([...changed, ...removed]);
+  const affected = new Set<NodeKey>(changed);
+  for (const key of touched) {
+    for (const catalog of [before, after]) {
+      for (const e of catalog.outgoing.get(key) ?? []) affected.add(e.to);
+      for (const e of catalog.incoming.get(key) ?? []) affected.add(e.from);
+    }
+  }
+  for (const r of after.resources) {
+    if (affected.has(r.key)) continue;
+    for (const ref of r.references) {
+      const target = resolveBodyReference(after.versions, ref) ?? resolveBodyReference(before.versions, ref);
+      if (target && touched.has(target.key)) {
+        affected.add(r.key);
+        break;
+      }
+    }
+  }
+  // A new or removed version changes the version switcher of every version of that resource.
+  for (const key of touched) {
+    const r = after.byKey.get(key) ?? before.byKey.get(key);
+    for (const v of r ? (after.versions.get(`${r.kind}:${r.id}`) ?? []) : []) affected.add(v.key);
+  }
+  for (const key of removed) affected.delete(key);
+  return affected;
+}
