@@ -1,4 +1,4 @@
-import { type Counts, type Diagnostic, type Kind, kindDef, pluralLabel } from '@switchyard/model';
+import { type Counts, type Diagnostic, type Kind, pluralLabel, singularLabel } from '@switchyard/model';
 
 export function tally(diagnostics: readonly Diagnostic[]) {
   let errors = 0;
@@ -10,11 +10,6 @@ export function tally(diagnostics: readonly Diagnostic[]) {
   return { errors, warnings };
 }
 
-function singular(kind: Kind): string {
-  const label = kindDef(kind).label;
-  return label === label.toUpperCase() ? label : label.toLowerCase();
-}
-
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "7 domains, 27 services, 39 events (+2 older versions)": the kinds present, in registry order. */
@@ -22,7 +17,7 @@ export function describeCounts(counts: Counts): string {
   const parts: string[] = [];
   for (const [kind, n] of Object.entries(counts)) {
     if (kind === 'versions' || n === 0) continue;
-    parts.push(`${n} ${n === 1 ? singular(kind as Kind) : pluralLabel(kind as Kind)}`);
+    parts.push(`${n} ${n === 1 ? singularLabel(kind as Kind) : pluralLabel(kind as Kind)}`);
   }
   const older = counts.versions > 0 ? ` (+${plural(counts.versions, 'older version')})` : '';
   return `${parts.join(', ')}${older}`;

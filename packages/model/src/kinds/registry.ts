@@ -53,9 +53,14 @@ export function kindByPlural(plural: string): Kind | undefined {
   return undefined;
 }
 
+/** "entity", "data store", "ADR": a kind's label inside a sentence. */
+export function singularLabel(kind: Kind): string {
+  const label = kindDef(kind).label;
+  return label === label.toUpperCase() ? label : label.toLowerCase();
+}
+
 /** "entities", "queries", "ADRs", "data stores": a kind's label in the plural, as people read it. */
 export function pluralLabel(kind: Kind): string {
-  const label = kindDef(kind).label;
-  const one = label === label.toUpperCase() ? label : label.toLowerCase();
+  const one = singularLabel(kind);
   return one.endsWith('y') ? `${one.slice(0, -1)}ies` : `${one}s`;
 }

@@ -1,4 +1,11 @@
-import { countResources, type Kind, kindDef, resourcesOf } from '@switchyard/model';
+import {
+  countResources,
+  type Kind,
+  kindDef,
+  pluralLabel,
+  resourcesOf,
+  singularLabel,
+} from '@switchyard/model';
 import { ResourceRef } from '../components/ref.js';
 import { useRender } from '../context.js';
 import { Layout } from '../layout.js';
@@ -37,7 +44,7 @@ export function HomePage() {
         {config.tagline && <p class="sy-lead">{config.tagline}</p>}
         <p>
           <button type="button" class="sy-button sy-button--primary" data-sy-search-open>
-            Search the catalog <kbd>⌘K</kbd>
+            Search the catalog <kbd data-sy-search-key>⌘K</kbd>
           </button>
         </p>
       </section>
@@ -50,12 +57,7 @@ export function HomePage() {
               <li key={k}>
                 <a href={discover(k)}>
                   <strong>{counts[k]}</strong>
-                  <span>
-                    {kindDef(k).label === kindDef(k).label.toUpperCase()
-                      ? kindDef(k).label
-                      : kindDef(k).label.toLowerCase()}
-                    s
-                  </span>
+                  <span>{counts[k] === 1 ? singularLabel(k) : pluralLabel(k)}</span>
                 </a>
               </li>
             ))}
