@@ -1,8 +1,9 @@
 /**
  * One measured site build, in its own process so that its peak memory is its own:
- * `node bench/dist/measure-build.js <catalog-dir>` loads the catalog (loadCatalog), builds the static site
- * (buildSite) into a fresh temporary folder, removes that folder again and prints one line of JSON (a
- * BuildMeasurement) on stdout.
+ * `node bench/dist/measure-build.js <catalog-dir> [<scratch-dir>]` loads the catalog (loadCatalog), builds the
+ * static site (buildSite) into a fresh temporary folder (inside `scratch-dir` when given, so that whoever
+ * gave it can remove it even when this process is killed), removes that folder again and prints one line of
+ * JSON (a BuildMeasurement) on stdout.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ export interface BuildMeasurement {
   /** Current versions of every kind but changelogs (older versions and changelogs come on top). */
   resources: number;
   pages: number;
-  /** Every file written, pages included. */
+  /** Every file buildSite wrote, pages included (copied assets are not counted). */
   files: number;
   /** Total size of the files written (as buildSite counts it; copied assets are not included). */
   bytes: number;
@@ -45,11 +46,11 @@ const format = (d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.severity}
 async function main(): Promise<void> {
   const dir = process.argv[2];
   if (!dir) {
-    process.stderr.write('usage: node bench/dist/measure-build.js <catalog-dir>\n');
+    process.stderr.write('usage: node bench/dist/measure-build.js <catalog-dir> [<scratch-dir>]\n');
     process.exit(2);
   }
   // buildSite writes into `${outDir}.building-<pid>` and then renames it, so both live in this folder.
-  const tmp = mkdtempSync(join(tmpdir(), 'switchyard-bench-site-'));
+  const tmp = mkdtempSync(join(process.argv[3] ?? tmpdir(), 'switchyard-bench-site-'));
   const cleanUp = () => rmSync(tmp, { recursive: true, force: true });
   const onSignal = () => {
     cleanUp();
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
   try {
     const start = performance.now();
     const loaded = await loadCatalog(dir);
-    const loaded_ = performance.now();
+    const loadedAt = performance.now();
     const built = await buildSite(loaded, { outDir: join(tmp, 'site') });
     const end = performance.now();
     const maxRssMB = process.resourceUsage().maxRSS / 1024;
@@ -77,8 +78,8 @@ async function main(): Promise<void> {
     ];
     const result: BuildMeasurement = {
       ms: end - start,
-      loadMs: loaded_ - start,
-      buildMs: end - loaded_,
+      loadMs: loadedAt - start,
+      buildMs: end - loadedAt,
       maxRssMB,
       resources,
       pages: built.pages,

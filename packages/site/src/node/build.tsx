@@ -139,15 +139,16 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
       if (kindDef(resource.kind).versioned && newest)
         paths.push(urls.resourcePath(resource, { latest: true }));
       const people = resource.kind === 'team' || resource.kind === 'user';
-      for (const path of paths) {
-        const page = () =>
-          people ? (
-            <PersonPage owner={resource as Resource<'team'>} />
-          ) : (
-            <ResourcePage resource={resource} path={path} body={body} toc={toc} {...neighbours(resource)} />
-          );
-        await writePage(path, await renderHtml(ctx, page, svgCache));
-      }
+      // The latest copy is the same page: rendered once, written at both paths.
+      const path = paths[0] as string;
+      const page = () =>
+        people ? (
+          <PersonPage owner={resource as Resource<'team'>} />
+        ) : (
+          <ResourcePage resource={resource} path={path} body={body} toc={toc} {...neighbours(resource)} />
+        );
+      const html = await renderHtml(ctx, page, svgCache);
+      for (const at of paths) await writePage(at, html);
       await write(`${urls.resourcePath(resource).replace(/^\//, '')}.md`, renderMarkdown(resource));
     } catch (error) {
       report(

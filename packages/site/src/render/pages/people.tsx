@@ -3,8 +3,11 @@ import { ResourceRef } from '../components/ref.js';
 import { useRender } from '../context.js';
 import { Layout } from '../layout.js';
 
+/** Per kind, at most this many owned resources are listed; the rest are one link away in Discover. */
+const shownPerKind = 40;
+
 function Owned({ owner }: { owner: Resource }) {
-  const { catalog } = useRender();
+  const { catalog, urls } = useRender();
   const owned = ownedBy(catalog, owner, { viaTeams: owner.kind === 'user' });
   if (owned.length === 0) return <p class="sy-muted">Owns nothing yet.</p>;
   const byKind = new Map<string, Resource[]>();
@@ -17,12 +20,21 @@ function Owned({ owner }: { owner: Resource }) {
             {kindDef(list[0]?.kind ?? 'service').label}s ({list.length})
           </h3>
           <ul class="sy-list">
-            {list.map((r) => (
+            {list.slice(0, shownPerKind).map((r) => (
               <li key={r.key}>
                 <ResourceRef resource={r} />
               </li>
             ))}
           </ul>
+          {list.length > shownPerKind && (
+            <p>
+              <a
+                href={`${urls.page(`/discover/${kindDef(list[0]?.kind ?? 'service').plural}`)}?owner=${encodeURIComponent(owner.id)}`}
+              >
+                All {list.length} in Discover
+              </a>
+            </p>
+          )}
         </section>
       ))}
     </>
