@@ -1,23 +1,11 @@
-import { type Kind, kindDef, pluralLabel } from '@switchyard/model';
+import { type Kind, kindDef, kinds, pluralLabel } from '@switchyard/model';
 import { useRender } from '../context.js';
 import { Layout } from '../layout.js';
 
-export const discoverKinds: Kind[] = [
-  'domain',
-  'system',
-  'service',
-  'event',
-  'command',
-  'query',
-  'channel',
-  'container',
-  'flow',
-  'entity',
-  'adr',
-  'data-product',
-  'agent',
-  'diagram',
-];
+/** Kinds with a Discover table: every versioned resource kind (people have directories, docs a sidebar). */
+export const discoverKinds: Kind[] = kinds.filter(
+  (k) => kindDef(k).versioned && kindDef(k).identifiedBy === 'frontmatter',
+);
 
 /** `/discover/{plural}`: the table is drawn in the browser from `api/discover/{plural}.json`, with filters in the URL. */
 export function DiscoverPage({ kind }: { kind: Kind }) {
