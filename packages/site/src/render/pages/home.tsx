@@ -29,8 +29,9 @@ const featured: Kind[] = [
 export function HomePage() {
   const { catalog, config, urls } = useRender();
   const counts = countResources(catalog);
-  const domains = resourcesOf(catalog, 'domain');
-  const flows = resourcesOf(catalog, 'flow');
+  // The home page stays the same size whatever the catalog's: a few of each, the rest one click away.
+  const domains = resourcesOf(catalog, 'domain').slice(0, 12);
+  const flows = resourcesOf(catalog, 'flow').slice(0, 6);
   const docs = resourcesOf(catalog, 'doc');
   const discover = (kind: Kind) =>
     kind === 'team' || kind === 'user'
@@ -66,6 +67,11 @@ export function HomePage() {
       {domains.length > 0 && (
         <section aria-labelledby="sy-domains">
           <h2 id="sy-domains">Domains</h2>
+          {counts.domain > domains.length && (
+            <p>
+              <a href={discover('domain')}>All {counts.domain} domains</a>
+            </p>
+          )}
           <ul class="sy-cards">
             {domains.map((d) => (
               <li key={d.key} class="sy-cards__item">
