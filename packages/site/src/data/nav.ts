@@ -46,6 +46,9 @@ const label = (s: string) =>
  * The docs sidebar, written once as `api/nav.json`: domains (with subdomains, systems, services and their
  * messages), flows, then the custom docs tree. Pages fetch it; none embeds it.
  */
+/** `hidden: true` keeps a resource out of the sidebar, search and Discover; its page still exists. */
+export const isHidden = (r: Resource) => (r.data as { hidden?: boolean }).hidden === true;
+
 export function buildNav(catalog: Catalog, urls: Urls, folderOrder: string[] = []): Nav {
   const item = (r: Resource, children?: NavItem[]): NavItem => ({
     label: (r.data as { sidebar?: { label?: string } }).sidebar?.label ?? nameOf(r),
@@ -53,30 +56,33 @@ export function buildNav(catalog: Catalog, urls: Urls, folderOrder: string[] = [
     kind: r.kind,
     ...(children && children.length > 0 ? { children } : {}),
   });
+  const visible = (list: Resource[]) => list.filter((r) => !isHidden(r));
   const serviceItem = (s: Resource) =>
     item(
       s,
-      [...sendsOf(catalog, s), ...receivesOf(catalog, s)].map((p) => item(p.resource)).filter(uniqueHref()),
+      visible([...sendsOf(catalog, s), ...receivesOf(catalog, s)].map((p) => p.resource))
+        .map((m) => item(m))
+        .filter(uniqueHref()),
     );
   const domainItem = (d: Resource): NavItem =>
     item(d, [
-      ...childrenOf(catalog, d, 'domain').map(domainItem),
-      ...childrenOf(catalog, d, 'system').map((sys) =>
-        item(sys, childrenOf(catalog, sys, 'service').map(serviceItem)),
+      ...visible(childrenOf(catalog, d, 'domain')).map(domainItem),
+      ...visible(childrenOf(catalog, d, 'system')).map((sys) =>
+        item(sys, visible(childrenOf(catalog, sys, 'service')).map(serviceItem)),
       ),
-      ...childrenOf(catalog, d, 'service').map(serviceItem),
-      ...childrenOf(catalog, d, 'flow').map((f) => item(f)),
-      ...childrenOf(catalog, d, 'entity').map((e) => item(e)),
+      ...visible(childrenOf(catalog, d, 'service')).map(serviceItem),
+      ...visible(childrenOf(catalog, d, 'flow')).map((f) => item(f)),
+      ...visible(childrenOf(catalog, d, 'entity')).map((e) => item(e)),
     ]);
-  const topDomains = resourcesOf(catalog, 'domain').filter((d) => !parentDomainOf(catalog, d));
+  const topDomains = visible([...resourcesOf(catalog, 'domain')]).filter((d) => !parentDomainOf(catalog, d));
   const inDomains = new Set(topDomains.flatMap((d) => servicesOfDomain(catalog, d).map((s) => s.id)));
-  const loose = resourcesOf(catalog, 'service').filter((s) => !inDomains.has(s.id));
+  const loose = visible([...resourcesOf(catalog, 'service')]).filter((s) => !inDomains.has(s.id));
   const groups: Nav['groups'] = [];
   if (topDomains.length) groups.push({ title: 'Domains', items: topDomains.map(domainItem) });
   if (loose.length) groups.push({ title: 'Services', items: loose.map(serviceItem) });
-  const flows = resourcesOf(catalog, 'flow');
+  const flows = visible([...resourcesOf(catalog, 'flow')]);
   if (flows.length) groups.push({ title: 'Flows', items: flows.map((f) => item(f)) });
-  const channels = resourcesOf(catalog, 'channel');
+  const channels = visible([...resourcesOf(catalog, 'channel')]);
   if (channels.length) groups.push({ title: 'Channels', items: channels.map((c) => item(c)) });
 
   const docs = orderedDocs(catalog);

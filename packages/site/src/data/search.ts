@@ -1,6 +1,7 @@
 import { type Catalog, nameOf, ownersOf, type Resource, summaryOf } from '@switchyard/model';
 import MiniSearch from 'minisearch';
 import type { Urls } from '../urls.js';
+import { isHidden } from './nav.js';
 
 /** Options shared by the build (indexing) and the browser (loading): they must match. */
 export const searchOptions = {
@@ -9,7 +10,8 @@ export const searchOptions = {
   storeFields: ['url', 'name', 'kind', 'version', 'summary'],
 };
 
-const searchable = (r: Resource) => r.kind !== 'changelog' && r.kind !== 'ubiquitous-language';
+const searchable = (r: Resource) =>
+  r.kind !== 'changelog' && r.kind !== 'ubiquitous-language' && !isHidden(r);
 
 /** Field names of a JSON Schema-like document, flattened. Best effort: other formats come with schema parsing. */
 function fieldNames(schemaText: string | undefined): string {
