@@ -1,0 +1,42 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { loadCatalog } from '@switchyard/loader';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite } from './build.js';
+
+const root = mkdtempSync(join(tmpdir(), 'switchyard-bodies-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function write(path: string, text: string) {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+describe('bodies that cannot be rendered as written', () => {
+  it('reports invalid MDX and unknown components at their lines, and still writes every page', async () => {
+    write(
+      'events/Bad/index.mdx',
+      '---\nid: bad\nname: Bad\nversion: 1.0.0\n---\n\n# Title\n\nSome text <unclosed and more.\n',
+    );
+    write(
+      'events/Odd/index.mdx',
+      '---\nid: odd\nname: Odd\nversion: 1.0.0\n---\n\nUses <Sparkle /> and {frontmatter.name} and [[event|bad]] and [[event|gone]].\n',
+    );
+    const loaded = await loadCatalog(root);
+    expect(loaded.diagnostics.map((d) => d.code)).toEqual(['unknown-reference']);
+    const result = await buildSite(loaded, { outDir: join(root, 'dist') });
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual([
+      'events/Bad/index.mdx:9 mdx-syntax',
+      'events/Odd/index.mdx:6 unknown-component',
+    ]);
+    const bad = readFileSync(join(root, 'dist/docs/events/bad/1.0.0/index.html'), 'utf8');
+    expect(bad).toContain('Some text');
+    const odd = readFileSync(join(root, 'dist/docs/events/odd/1.0.0/index.html'), 'utf8');
+    expect(odd).toContain('data-component="Sparkle"');
+    expect(odd).toContain('and Odd and'); // {frontmatter.name} evaluated
+    expect(odd).toMatch(/class="sy-ref" data-ref="event:bad@1.0.0"/);
+    expect(odd).toMatch(/sy-ref--broken[^>]*>\[\[event\|gone\]\]/);
+    expect(existsSync(join(root, 'dist/docs/events/odd/1.0.0.md'))).toBe(true);
+  }, 30_000);
+});
