@@ -7,6 +7,7 @@ import { initCopy } from './copy.js';
 import { initDiscover } from './discover.js';
 import { initSearch } from './search.js';
 import { initSidebar } from './sidebar.js';
+import { initTabs } from './tabs.js';
 import { initTheme } from './theme.js';
 import { initToc } from './toc.js';
 
@@ -18,6 +19,7 @@ const features: [string, () => unknown][] = [
   ['toc', initToc],
   ['cards', initCards],
   ['discover', initDiscover],
+  ['tabs', initTabs],
   // `<sy-diagram>` (diagram.ts) defines itself when loaded: only pages that have one load it.
   ['diagram', () => (document.querySelector('sy-diagram') ? import('./diagram.js') : undefined)],
 ];

@@ -23,6 +23,10 @@ describe('bodies that cannot be rendered as written', () => {
       'events/Odd/index.mdx',
       '---\nid: odd\nname: Odd\nversion: 1.0.0\n---\n\nUses <Sparkle /> and {frontmatter.name} and [[event|bad]] and [[event|gone]].\n',
     );
+    write(
+      'events/Tabbed/index.mdx',
+      '---\nid: tabbed\nname: Tabbed\nversion: 1.0.0\n---\n\n<Tabs>\n  <TabItem label="JSON">First</TabItem>\n  <TabItem label="Avro">Second</TabItem>\n</Tabs>\n',
+    );
     const loaded = await loadCatalog(root);
     expect(loaded.diagnostics.map((d) => d.code)).toEqual(['unknown-reference']);
     const result = await buildSite(loaded, { outDir: join(root, 'dist') });
@@ -38,5 +42,8 @@ describe('bodies that cannot be rendered as written', () => {
     expect(odd).toMatch(/class="sy-ref" data-ref="event:bad@1.0.0"/);
     expect(odd).toMatch(/sy-ref--broken[^>]*>\[\[event\|gone\]\]/);
     expect(existsSync(join(root, 'dist/docs/events/odd/1.0.0.md'))).toBe(true);
+    const tabbed = readFileSync(join(root, 'dist/docs/events/tabbed/1.0.0/index.html'), 'utf8');
+    expect([...tabbed.matchAll(/role="tab"[^>]*>([^<]+)</g)].map((m) => m[1])).toEqual(['JSON', 'Avro']);
+    expect(tabbed).toMatch(/role="tabpanel"[^>]*hidden[^>]*>Second/);
   }, 30_000);
 });

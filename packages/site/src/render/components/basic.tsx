@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, isValidElement, toChildArray, type VNode } from 'preact';
 import { useRender } from '../context.js';
 
 type Children = { children?: ComponentChildren };
@@ -101,11 +101,58 @@ export function Step({ title, children }: Children & { title?: string }) {
   );
 }
 
-export function Tabs({ children }: Children) {
-  return <div class="sy-tabs">{children}</div>;
+type TabProps = { label?: string; title?: string; value?: string; children?: ComponentChildren };
+
+/** A small stable id from text, so a page's ids do not depend on render order. */
+function idFrom(text: string): string {
+  let h = 5381;
+  for (let i = 0; i < text.length; i++) h = (h * 33) ^ text.charCodeAt(i);
+  return (h >>> 0).toString(36);
 }
 
-export function TabItem({ label, title, children }: Children & { label?: string; title?: string }) {
+/** `<Tabs>` of `<TabItem label>`: a tablist and one panel per tab (client/tabs.ts switches them). */
+export function Tabs({ children }: Children) {
+  const items = toChildArray(children).filter(isValidElement) as VNode<TabProps>[];
+  const labels = items.map(
+    (item, i) => item.props.label ?? item.props.title ?? item.props.value ?? `Tab ${i + 1}`,
+  );
+  const base = `sy-tabs-${idFrom(labels.join('|') + textOf(children).slice(0, 200))}`;
+  return (
+    <div class="sy-tabs" data-sy-tabs>
+      <div class="sy-tabs__list" role="tablist">
+        {labels.map((label, i) => (
+          <button
+            key={label}
+            type="button"
+            role="tab"
+            class="sy-tabs__tab"
+            id={`${base}-tab-${i}`}
+            aria-controls={`${base}-panel-${i}`}
+            aria-selected={i === 0 ? 'true' : 'false'}
+            tabIndex={i === 0 ? 0 : -1}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {items.map((item, i) => (
+        <div
+          key={labels[i]}
+          class="sy-tabs__panel"
+          role="tabpanel"
+          id={`${base}-panel-${i}`}
+          aria-labelledby={`${base}-tab-${i}`}
+          hidden={i !== 0}
+        >
+          {item.props.children}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** One tab of `<Tabs>`; outside Tabs it shows as a labelled section. */
+export function TabItem({ label, title, children }: TabProps) {
   return (
     <section class="sy-tab">
       <p class="sy-tab__label">{label ?? title}</p>
