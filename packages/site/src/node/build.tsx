@@ -17,6 +17,7 @@ import { buildDiscover } from '../data/discover.js';
 import { renderLlmsFullTxt, renderLlmsTxt, renderMarkdown } from '../data/llms.js';
 import { buildNav, orderedDocs } from '../data/nav.js';
 import { buildSearchIndex } from '../data/search.js';
+import { diagramCss } from '../diagram/render-svg.js';
 import type { RenderContext } from '../render/context.js';
 import { DiscoverPage, discoverKinds, SettingsPage } from '../render/pages/discover.js';
 import { HomePage } from '../render/pages/home.js';
@@ -260,7 +261,11 @@ function readerFor(root: string): (path: string) => string | undefined {
 
 async function copyAssets(root: string, work: string, styles: string | undefined) {
   await mkdir(join(work, '_sy/client'), { recursive: true });
-  await cp(join(packageRoot, 'assets/site.css'), join(work, '_sy/site.css'));
+  // Diagram styles ship once in the stylesheet, not in every SVG.
+  await writeFile(
+    join(work, '_sy/site.css'),
+    `${readFileSync(join(packageRoot, 'assets/site.css'), 'utf8')}\n${diagramCss}\n`,
+  );
   const clientDir = join(packageRoot, 'dist/client');
   for (const f of await readdir(clientDir)) {
     if (f.endsWith('.js')) await cp(join(clientDir, f), join(work, '_sy/client', f));

@@ -8,8 +8,11 @@ import { useRender } from '../context.js';
 
 /** Stable key of a diagram's input (everything that changes its SVG), for the two-pass render and the cache. */
 function keyOf(input: DiagramInput): string {
-  return hashText(JSON.stringify(input));
+  return hashText(`${svgFormat}${JSON.stringify(input)}`);
 }
+
+/** Bumped whenever the SVG output changes, so diagrams cached by an earlier build are not reused. */
+const svgFormat = 'svg-2:';
 
 function Diagram({
   input,
@@ -21,7 +24,9 @@ function Diagram({
   maxHeight?: number | string;
 }) {
   const { diagrams } = useRender();
-  const svg = diagrams.svg(keyOf(input), async () => renderDiagramSvg(await layoutDiagram(input), { title }));
+  const svg = diagrams.svg(keyOf(input), async () =>
+    renderDiagramSvg(await layoutDiagram(input), { title, style: false }),
+  );
   const style = maxHeight
     ? `--sy-diagram-max:${typeof maxHeight === 'number' ? `${maxHeight}rem` : maxHeight}`
     : undefined;
