@@ -22,7 +22,9 @@ export interface CompiledBody {
   error?: { message: string; line: number; column: number };
 }
 
+/** Compiled bodies by content hash, most recently used last; bounded so a 10,000-page build stays small. */
 const cache = new Map<string, Promise<CompiledBody>>();
+const cacheLimit = 2000;
 
 /**
  * Compiles a Markdown/MDX body once per distinct text (cached by content hash). The result is a function
@@ -33,10 +35,13 @@ const cache = new Map<string, Promise<CompiledBody>>();
 export function compileBody(body: string): Promise<CompiledBody> {
   const key = createHash('sha1').update(body).digest('base64');
   let entry = cache.get(key);
-  if (!entry) {
+  if (entry) {
+    cache.delete(key);
+  } else {
     entry = compileUncached(body);
-    cache.set(key, entry);
+    if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value as string);
   }
+  cache.set(key, entry);
   return entry;
 }
 

@@ -7,6 +7,9 @@ import { Context, type RenderContext } from '../render/context.js';
 import type { TocEntry } from '../render/layout.js';
 import { compileBody } from './mdx.js';
 
+/** Diagrams kept across pages and builds; past this the least recently used are dropped (memory on huge catalogs). */
+const svgCacheLimit = 3000;
+
 /** Renders a page to HTML. Diagrams are laid out between two passes: the first asks, the second draws. */
 export async function renderHtml(
   ctx: Omit<RenderContext, 'diagrams'>,
@@ -17,10 +20,18 @@ export async function renderHtml(
   const diagrams: RenderContext['diagrams'] = {
     svg(key, make) {
       const known = svgCache.get(key);
-      if (known !== undefined) return known;
+      if (known !== undefined) {
+        // Most recently used last, so the bounded cache drops the diagrams not seen for longest.
+        svgCache.delete(key);
+        svgCache.set(key, known);
+        return known;
+      }
       pending.push(
         make().then(
-          (svg) => void svgCache.set(key, svg),
+          (svg) => {
+            if (svgCache.size >= svgCacheLimit) svgCache.delete(svgCache.keys().next().value as string);
+            svgCache.set(key, svg);
+          },
           () => void svgCache.set(key, '<p class="sy-ref--broken">This diagram could not be laid out.</p>'),
         ),
       );
