@@ -2,6 +2,7 @@ import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { runElk } from './elk-runner.js';
 import { hashText } from './hash.js';
 import { measureLabel, measureNode } from './metrics.js';
+import { simpleGeometry } from './simple-layout.js';
 import type { Box, DiagramInput, LaidOutDiagram, LaidOutEdge, LaidOutNode, Point } from './types.js';
 
 /** What a layout computes, by position in the input; node and edge objects are attached per call. */
@@ -56,6 +57,8 @@ export function hashDiagram(input: DiagramInput): string {
 }
 
 async function compute(input: DiagramInput): Promise<Geometry> {
+  const simple = simpleGeometry(input);
+  if (simple) return simple;
   const seen = new Set<string>();
   const nodes: { index: number; lines: string[]; elk: ElkNode }[] = [];
   input.nodes.forEach((node, index) => {
