@@ -53,7 +53,11 @@ export function simpleGeometry(input: DiagramInput): SimpleGeometry | undefined 
     [...seen].map(([id, i]) => [id, measureNode(input.nodes[i] as DiagramInput['nodes'][number])]),
   );
   const layers: string[][] = [];
-  for (const [id, l] of layer) (layers[l] ??= []).push(id);
+  for (const [id, l] of layer) {
+    const list = layers[l] ?? [];
+    list.push(id);
+    layers[l] = list;
+  }
   // One sweep: order each layer by the mean position of its parents in the layer before.
   for (let l = 1; l < layers.length; l++) {
     const previous = layers[l - 1] ?? [];
