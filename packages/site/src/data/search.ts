@@ -6,7 +6,7 @@ import { isHidden } from './nav.js';
 /** Options shared by the build (indexing) and the browser (loading): they must match. */
 export const searchOptions = {
   idField: 'key',
-  fields: ['name', 'id', 'summary', 'owners', 'fields', 'text'],
+  fields: ['name', 'id', 'about', 'owners', 'fields', 'text'],
   storeFields: ['url', 'name', 'kind', 'version', 'summary'],
 };
 
@@ -45,7 +45,7 @@ function fieldNames(schemaText: string | undefined): string {
 }
 
 /**
- * One index over names, ids, summaries, owners, schema field names and the start of each body, written as
+ * One index over names, ids, summaries (`about`), owners, schema field names and the start of each body, written as
  * `api/search.json` and fetched once by the palette. Older versions are left out: search finds the latest.
  */
 export function buildSearchIndex(
@@ -66,10 +66,12 @@ export function buildSearchIndex(
       id: r.id,
       kind: r.kind,
       version: r.version,
-      summary: summaryOf(r) ?? '',
+      about: summaryOf(r) ?? '',
+      // Stored for the result line (one line, with an ellipsis): no need to ship whole paragraphs.
+      summary: (summaryOf(r) ?? '').slice(0, 180),
       owners: [...owners.teams, ...owners.users].map((o) => o.id).join(' '),
       fields: fieldNames(readSchema(r)),
-      text: r.body.replace(/<[^>]+>|[#*`>|[\]{}]/g, ' ').slice(0, 1200),
+      text: r.body.replace(/<[^>]+>|[#*`>|[\]{}]/g, ' ').slice(0, 400),
     });
   }
   mini.addAll(docs);
