@@ -72,6 +72,12 @@ export function MessageTable({
   );
 }
 
+/** `belongsTo` → "belongs to". */
+const humanize = (s: string) => {
+  const words = s.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
 function PropertyRows({ properties, depth }: { properties: EntityProperty[]; depth: number }) {
   const { catalog } = useRender();
   return (
@@ -95,7 +101,7 @@ function PropertyRows({ properties, depth }: { properties: EntityProperty[]; dep
                 {ref && (
                   <span>
                     {' '}
-                    {p.relationType ?? 'References'} <ResourceRef resource={ref} />
+                    {humanize(p.relationType ?? 'references')} <ResourceRef resource={ref} />
                   </span>
                 )}
               </td>

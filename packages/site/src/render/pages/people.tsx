@@ -1,7 +1,19 @@
-import { kindDef, membersOf, nameOf, ownedBy, type Resource, resourcesOf, teamsOf } from '@switchyard/model';
+import {
+  type Kind,
+  kindDef,
+  membersOf,
+  nameOf,
+  ownedBy,
+  pluralLabel,
+  type Resource,
+  resourcesOf,
+  teamsOf,
+} from '@switchyard/model';
 import { ResourceRef } from '../components/ref.js';
 import { useRender } from '../context.js';
 import { Layout } from '../layout.js';
+
+const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Per kind, at most this many owned resources are listed; the rest are one link away in Discover. */
 const shownPerKind = 40;
@@ -17,7 +29,7 @@ function Owned({ owner }: { owner: Resource }) {
       {[...byKind].map(([kind, list]) => (
         <section key={kind}>
           <h3>
-            {kindDef(list[0]?.kind ?? 'service').label}s ({list.length})
+            {titleCase(pluralLabel((list[0]?.kind ?? 'service') as Kind))} ({list.length})
           </h3>
           <ul class="sy-list">
             {list.slice(0, shownPerKind).map((r) => (
