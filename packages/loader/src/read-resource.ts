@@ -1,14 +1,13 @@
 import {
+  buildResource,
   type Diagnostic,
   diagnostic,
   type FieldIssue,
-  formatRef,
   type Kind,
   kindDef,
   locate,
   type NodeRef,
   type Resource,
-  scanReferences,
   validateFrontmatter,
 } from '@switchyard/model';
 import { parseFrontmatter } from './frontmatter.js';
@@ -82,19 +81,17 @@ export function readResource(input: FileInput): { resource?: Resource; diagnosti
     id = String(data.id);
     version = def.versioned ? String(data.version) : '';
   }
-  const resource: Resource = {
+  const resource: Resource = buildResource({
     kind,
     id,
     version,
-    key: formatRef({ kind, id, version }),
     data: checked.data as never,
     custom: checked.custom,
     body: parsed.body,
-    references: scanReferences(parsed.body, parsed.bodyLine),
-    imports: scanImports(parsed.body, parsed.bodyLine),
     source,
-  };
-  if (input.attachedTo) resource.attachedTo = input.attachedTo;
+    imports: scanImports(parsed.body, parsed.bodyLine),
+    ...(input.attachedTo ? { attachedTo: input.attachedTo } : {}),
+  });
   return { resource, diagnostics };
 }
 

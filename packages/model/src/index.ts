@@ -1,3 +1,4 @@
+export { buildResource, type ResourceFields, resourceFromFrontmatter } from './build-resource.js';
 export {
   type BuildOptions,
   type BuiltCatalog,
@@ -51,7 +52,7 @@ export * from './queries/ownership.js';
 export { formatRef, type NodeKey, type NodeRef, parseRef } from './ref.js';
 export { type BodyReference, scanReferences } from './references.js';
 export { kindsForReferenceType, resolveBodyReference } from './resolve-body.js';
-export { type DataOf, locate, nameOf, type Resource, type Source, summaryOf } from './resource.js';
+export { type DataOf, isHidden, locate, nameOf, type Resource, type Source, summaryOf } from './resource.js';
 export { article, type FieldIssue, suggest, type Validated, validateFrontmatter } from './validate.js';
 export {
   compareVersions,

@@ -71,3 +71,8 @@ export function summaryOf(resource: Resource): string | undefined {
   const d = resource.data as { summary?: unknown };
   return typeof d.summary === 'string' ? d.summary.trim() : undefined;
 }
+
+/** `hidden: true` keeps a resource out of navigation, search and listings; its page still exists. */
+export function isHidden(resource: Resource): boolean {
+  return (resource.data as { hidden?: unknown }).hidden === true;
+}

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { resourceFromFrontmatter } from '../build-resource.js';
 import { buildCatalog } from '../catalog.js';
 import type { Kind } from '../kinds/kind.js';
-import { kindDef } from '../kinds/registry.js';
-import { formatRef } from '../ref.js';
 import type { Resource } from '../resource.js';
-import { validateFrontmatter } from '../validate.js';
 import { flowsOf, stepsOf } from './flows.js';
 import { countResources, getResource, isLatest, versionsOf } from './lookup.js';
 import { domainsOf, parentDomainOf, servicesOfDomain, subdomainsOf, systemsOf } from './membership.js';
@@ -21,30 +19,9 @@ import {
 import { neighbours } from './neighbours.js';
 import { membersOf, ownedBy, ownersOf, teamsOf } from './ownership.js';
 
-/** Builds a resource without files: what the loader would make of this frontmatter. */
-function res(kind: Kind, data: Record<string, unknown>): Resource {
-  const def = kindDef(kind);
-  const checked = validateFrontmatter(def, data);
-  if (!checked.data) throw new Error(JSON.stringify(checked.issues));
-  const id = String(data.id ?? data.title);
-  const version = def.versioned ? String(data.version) : '';
-  return {
-    kind,
-    id,
-    version,
-    key: formatRef({ kind, id, version }),
-    data: checked.data as never,
-    custom: checked.custom,
-    body: '',
-    references: [],
-    imports: [],
-    source: { file: `${kind}/${id}/${version}`, dir: '', bodyLine: 1, position: () => undefined },
-  };
-}
-
 const v1 = { version: '1.0.0' };
 const { catalog, diagnostics } = buildCatalog([
-  res('domain', {
+  resourceFromFrontmatter('domain', {
     id: 'ordering',
     name: 'Ordering',
     ...v1,
@@ -52,9 +29,14 @@ const { catalog, diagnostics } = buildCatalog([
     domains: [{ id: 'returns' }],
     owners: ['ordering-team'],
   }),
-  res('domain', { id: 'returns', name: 'Returns', ...v1, services: [{ id: 'refunds' }] }),
-  res('system', { id: 'checkout', name: 'Checkout', ...v1, services: [{ id: 'orders' }] }),
-  res('service', {
+  resourceFromFrontmatter('domain', { id: 'returns', name: 'Returns', ...v1, services: [{ id: 'refunds' }] }),
+  resourceFromFrontmatter('system', {
+    id: 'checkout',
+    name: 'Checkout',
+    ...v1,
+    services: [{ id: 'orders' }],
+  }),
+  resourceFromFrontmatter('service', {
     id: 'orders',
     name: 'Orders',
     ...v1,
@@ -63,26 +45,31 @@ const { catalog, diagnostics } = buildCatalog([
     receives: [{ id: 'create-order', triggers: [{ id: 'order-created', condition: 'when valid' }] }],
     writesTo: [{ id: 'orders-db' }],
   }),
-  res('service', { id: 'orders', name: 'Orders', version: '0.9.0', sends: [{ id: 'order-created' }] }),
-  res('service', {
+  resourceFromFrontmatter('service', {
+    id: 'orders',
+    name: 'Orders',
+    version: '0.9.0',
+    sends: [{ id: 'order-created' }],
+  }),
+  resourceFromFrontmatter('service', {
     id: 'refunds',
     name: 'Refunds',
     ...v1,
     owners: ['bob'],
     receives: [{ id: 'order-created', version: '^1.0.0', from: [{ id: 'orders.events' }] }],
   }),
-  res('service', {
+  resourceFromFrontmatter('service', {
     id: 'legacy',
     name: 'Legacy',
     ...v1,
     receives: [{ id: 'order-created', version: '0.5.0' }],
   }),
-  res('event', { id: 'order-created', name: 'Order Created', ...v1 }),
-  res('event', { id: 'order-created', name: 'Order Created', version: '0.5.0' }),
-  res('command', { id: 'create-order', name: 'Create Order', ...v1 }),
-  res('channel', { id: 'orders.events', name: 'Order events', ...v1 }),
-  res('container', { id: 'orders-db', name: 'Orders DB', ...v1 }),
-  res('flow', {
+  resourceFromFrontmatter('event', { id: 'order-created', name: 'Order Created', ...v1 }),
+  resourceFromFrontmatter('event', { id: 'order-created', name: 'Order Created', version: '0.5.0' }),
+  resourceFromFrontmatter('command', { id: 'create-order', name: 'Create Order', ...v1 }),
+  resourceFromFrontmatter('channel', { id: 'orders.events', name: 'Order events', ...v1 }),
+  resourceFromFrontmatter('container', { id: 'orders-db', name: 'Orders DB', ...v1 }),
+  resourceFromFrontmatter('flow', {
     id: 'place',
     name: 'Place',
     ...v1,
@@ -92,9 +79,9 @@ const { catalog, diagnostics } = buildCatalog([
       { id: 'done', title: 'Done', custom: { title: 'Done' } },
     ],
   }),
-  res('team', { id: 'ordering-team', name: 'Ordering', members: ['ann'] }),
-  res('user', { id: 'ann', name: 'Ann' }),
-  res('user', { id: 'bob', name: 'Bob', associatedTeams: ['ordering-team'] }),
+  resourceFromFrontmatter('team', { id: 'ordering-team', name: 'Ordering', members: ['ann'] }),
+  resourceFromFrontmatter('user', { id: 'ann', name: 'Ann' }),
+  resourceFromFrontmatter('user', { id: 'bob', name: 'Bob', associatedTeams: ['ordering-team'] }),
 ]);
 
 const get = (kind: Kind, id: string, version?: string) => {
@@ -213,8 +200,13 @@ describe('queries', () => {
 
   it('reports a pointer to a version that does not exist', () => {
     const built = buildCatalog([
-      res('service', { id: 's', name: 'S', ...v1, sends: [{ id: 'e', version: '2.0.0' }] }),
-      res('event', { id: 'e', name: 'E', ...v1 }),
+      resourceFromFrontmatter('service', {
+        id: 's',
+        name: 'S',
+        ...v1,
+        sends: [{ id: 'e', version: '2.0.0' }],
+      }),
+      resourceFromFrontmatter('event', { id: 'e', name: 'E', ...v1 }),
     ]);
     expect(built.diagnostics.map((d) => d.code)).toEqual(['no-matching-version']);
   });

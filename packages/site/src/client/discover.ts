@@ -4,29 +4,9 @@
  * the query string (`?domain=ordering&q=order&page=2`), written with `history.replaceState` and read
  * back on load, so a filtered view can be shared.
  */
+import type { DiscoverData, DiscoverRow as Row } from '../shared/contracts.js';
 import { fetchJson } from './base.js';
 import { type Child, h } from './dom.js';
-
-export interface Row {
-  name: string;
-  url: string;
-  id: string;
-  version: string;
-  summary?: string;
-  domains: string[];
-  owners: string[];
-  producers: string[];
-  consumers: string[];
-  badges: string[];
-  versions: string[];
-  draft: boolean;
-  deprecated: boolean;
-}
-export interface DiscoverData {
-  kind: string;
-  label: string;
-  rows: Row[];
-}
 
 type ListField = 'domains' | 'owners' | 'producers' | 'consumers' | 'badges';
 type SelectKey = 'domain' | 'owner' | 'producer' | 'consumer' | 'badge';

@@ -4,19 +4,9 @@
  * children are `<details>`; the branch holding the current page is open, its link has
  * `aria-current="page"` and is scrolled into view within the sidebar.
  */
+import type { Nav as NavData, NavItem } from '../shared/contracts.js';
 import { assetUrl, buildVersion, fetchText, pageKey, siteBase } from './base.js';
 import { h, storageGet, storageSet } from './dom.js';
-
-export interface NavItem {
-  label: string;
-  href: string;
-  kind?: string;
-  badge?: string;
-  children?: NavItem[];
-}
-export interface NavData {
-  groups: { title: string; items: NavItem[] }[];
-}
 
 const CACHE_PREFIX = 'sy-nav:';
 /** Above this many items, closed branches are filled when first opened rather than up front. */

@@ -2,6 +2,7 @@ import {
   type Catalog,
   consumersOf,
   domainsOf,
+  isHidden,
   isMessageKind,
   type Kind,
   kindDef,
@@ -15,27 +16,11 @@ import {
   summaryOf,
   versionsOf,
 } from '@switchyard/model';
+import type { DiscoverData, DiscoverRow } from '../shared/contracts.js';
 import type { Urls } from '../urls.js';
-import { isHidden } from './nav.js';
-
-export interface DiscoverRow {
-  name: string;
-  url: string;
-  id: string;
-  version: string;
-  summary?: string;
-  domains: string[];
-  owners: string[];
-  producers: string[];
-  consumers: string[];
-  badges: string[];
-  versions: string[];
-  draft: boolean;
-  deprecated: boolean;
-}
 
 /** The rows of `/discover/{plural}`, written as `api/discover/{plural}.json`. */
-export function buildDiscover(catalog: Catalog, urls: Urls, kind: Kind) {
+export function buildDiscover(catalog: Catalog, urls: Urls, kind: Kind): DiscoverData {
   const rows: DiscoverRow[] = resourcesOf(catalog, kind)
     .filter((r) => !isHidden(r))
     .map((r: Resource) => {

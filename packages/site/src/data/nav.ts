@@ -1,6 +1,7 @@
 import {
   type Catalog,
   childrenOf,
+  isHidden,
   nameOf,
   parentDomainOf,
   type Resource,
@@ -9,25 +10,14 @@ import {
   sendsOf,
   servicesOfDomain,
 } from '@switchyard/model';
+import type { Nav, NavItem } from '../shared/contracts.js';
 import type { Urls } from '../urls.js';
-
-export interface NavItem {
-  label: string;
-  href: string;
-  kind?: string;
-  badge?: string;
-  children?: NavItem[];
-}
-
-export interface Nav {
-  groups: { title: string; items: NavItem[] }[];
-}
 
 /** Custom docs in reading order: by path, where `01-` prefixes order siblings. */
 export function orderedDocs(catalog: Catalog): Resource<'doc'>[] {
   const order = (d: Resource<'doc'>) => d.data.sidebar?.order ?? Number.POSITIVE_INFINITY;
   return [...resourcesOf(catalog, 'doc')]
-    .filter((d) => !d.data.hidden)
+    .filter((d) => !isHidden(d))
     .sort((a, b) => {
       const da = a.id.split('/').slice(0, -1).join('/');
       const db = b.id.split('/').slice(0, -1).join('/');
@@ -46,9 +36,6 @@ const label = (s: string) =>
  * The docs sidebar, written once as `api/nav.json`: domains (with subdomains, systems, services and their
  * messages), flows, then the custom docs tree. Pages fetch it; none embeds it.
  */
-/** `hidden: true` keeps a resource out of the sidebar, search and Discover; its page still exists. */
-export const isHidden = (r: Resource) => (r.data as { hidden?: boolean }).hidden === true;
-
 export function buildNav(catalog: Catalog, urls: Urls, folderOrder: string[] = []): Nav {
   const item = (r: Resource, children?: NavItem[]): NavItem => ({
     label: (r.data as { sidebar?: { label?: string } }).sidebar?.label ?? nameOf(r),

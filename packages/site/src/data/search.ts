@@ -1,7 +1,6 @@
-import { type Catalog, nameOf, ownersOf, type Resource, summaryOf } from '@switchyard/model';
+import { type Catalog, isHidden, nameOf, ownersOf, type Resource, summaryOf } from '@switchyard/model';
 import MiniSearch from 'minisearch';
 import type { Urls } from '../urls.js';
-import { isHidden } from './nav.js';
 
 /** Options shared by the build (indexing) and the browser (loading): they must match. */
 export const searchOptions = {

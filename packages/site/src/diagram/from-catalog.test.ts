@@ -2,14 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '@switchyard/loader';
 import {
   buildCatalog,
-  formatRef,
   getResource,
   type Kind,
-  kindDef,
   type Resource,
   receivesOf,
+  resourceFromFrontmatter,
   sendsOf,
-  validateFrontmatter,
 } from '@switchyard/model';
 import { describe, expect, it } from 'vitest';
 import { customStepTone, edgeTone, flowDiagram, maxGraphNodes, resourceGraph } from './from-catalog.js';
@@ -21,27 +19,6 @@ const fixtureDir = fileURLToPath(
 const exampleDir = fileURLToPath(new URL('../../../../examples/acme', import.meta.url));
 const [fixture, example] = await Promise.all([loadCatalog(fixtureDir), loadCatalog(exampleDir)]);
 const href = (r: Resource) => `/${r.kind}/${r.id}/${r.version}`;
-
-/** A resource without files, as the loader would make it from this frontmatter. */
-function res(kind: Kind, data: Record<string, unknown>): Resource {
-  const def = kindDef(kind);
-  const checked = validateFrontmatter(def, data);
-  if (!checked.data) throw new Error(JSON.stringify(checked.issues));
-  const id = String(data.id);
-  const version = def.versioned ? String(data.version) : '';
-  return {
-    kind,
-    id,
-    version,
-    key: formatRef({ kind, id, version }),
-    data: checked.data as never,
-    custom: checked.custom,
-    body: '',
-    references: [],
-    imports: [],
-    source: { file: `${kind}/${id}`, dir: '', bodyLine: 1, position: () => undefined },
-  };
-}
 
 /** Every edge joins two nodes of the diagram, and node ids are unique. */
 function expectConsistent(input: DiagramInput) {
@@ -92,7 +69,7 @@ describe('flowDiagram', () => {
   });
 
   it('shows actors, external systems, unresolved pointers and plain steps', () => {
-    const flowRes = res('flow', {
+    const flowRes = resourceFromFrontmatter('flow', {
       id: 'f',
       name: 'F',
       version: '1.0.0',
@@ -206,9 +183,9 @@ describe('resourceGraph', () => {
 
   it('keeps the nearest nodes and counts the rest in one "more" node', () => {
     const events = Array.from({ length: 80 }, (_, i) =>
-      res('event', { id: `e${i}`, name: `E${i}`, version: '1.0.0' }),
+      resourceFromFrontmatter('event', { id: `e${i}`, name: `E${i}`, version: '1.0.0' }),
     );
-    const service = res('service', {
+    const service = resourceFromFrontmatter('service', {
       id: 'big',
       name: 'Big',
       version: '1.0.0',

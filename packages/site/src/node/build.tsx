@@ -266,7 +266,7 @@ async function copyAssets(root: string, work: string, styles: string | undefined
     join(work, '_sy/site.css'),
     `${readFileSync(join(packageRoot, 'assets/site.css'), 'utf8')}\n${diagramCss}\n`,
   );
-  const clientDir = join(packageRoot, 'dist/client');
+  const clientDir = join(packageRoot, 'dist/browser/client');
   for (const f of await readdir(clientDir)) {
     if (f.endsWith('.js')) await cp(join(clientDir, f), join(work, '_sy/client', f));
   }

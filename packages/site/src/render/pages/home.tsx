@@ -2,28 +2,17 @@ import {
   countResources,
   type Kind,
   kindDef,
+  kinds,
   pluralLabel,
   resourcesOf,
   singularLabel,
 } from '@switchyard/model';
-import { ResourceRef } from '../components/ref.js';
+import { ResourceCards } from '../components/cards.js';
 import { useRender } from '../context.js';
 import { Layout } from '../layout.js';
 
-const featured: Kind[] = [
-  'domain',
-  'system',
-  'service',
-  'event',
-  'command',
-  'query',
-  'channel',
-  'container',
-  'flow',
-  'entity',
-  'team',
-  'user',
-];
+/** Kinds counted on the home page: every kind with its own frontmatter id (not docs, changelogs). */
+const featured: Kind[] = kinds.filter((k) => kindDef(k).identifiedBy === 'frontmatter');
 
 /** Title, tagline, counts and the ways in. */
 export function HomePage() {
@@ -72,33 +61,13 @@ export function HomePage() {
               <a href={discover('domain')}>All {counts.domain} domains</a>
             </p>
           )}
-          <ul class="sy-cards">
-            {domains.map((d) => (
-              <li key={d.key} class="sy-cards__item">
-                <ResourceRef resource={d} />
-                <p>{d.data.summary}</p>
-              </li>
-            ))}
-          </ul>
+          <ResourceCards resources={domains} />
         </section>
       )}
       {(flows.length > 0 || docs.length > 0) && (
         <section aria-labelledby="sy-start">
           <h2 id="sy-start">Start reading</h2>
-          <ul class="sy-cards">
-            {flows.map((f) => (
-              <li key={f.key} class="sy-cards__item">
-                <ResourceRef resource={f} />
-                <p>{f.data.summary}</p>
-              </li>
-            ))}
-            {docs.slice(0, 6).map((d) => (
-              <li key={d.key} class="sy-cards__item">
-                <ResourceRef resource={d} />
-                <p>{d.data.summary}</p>
-              </li>
-            ))}
-          </ul>
+          <ResourceCards resources={[...flows, ...docs.slice(0, 6)]} />
         </section>
       )}
     </Layout>

@@ -1,4 +1,5 @@
 import {
+  isHidden,
   type Kind,
   kindDef,
   membersOf,
@@ -9,6 +10,7 @@ import {
   resourcesOf,
   teamsOf,
 } from '@switchyard/model';
+import { ResourceCards } from '../components/cards.js';
 import { ResourceRef } from '../components/ref.js';
 import { useRender } from '../context.js';
 import { Layout } from '../layout.js';
@@ -119,22 +121,12 @@ export function PersonPage({ owner }: { owner: Resource<'team'> | Resource<'user
 /** `/directory/teams` and `/directory/users`. */
 export function DirectoryPage({ kind }: { kind: 'team' | 'user' }) {
   const { catalog } = useRender();
-  const people = resourcesOf(catalog, kind).filter((p) => !(p.data as { hidden?: boolean }).hidden);
+  const people = resourcesOf(catalog, kind).filter((p) => !isHidden(p));
   const label = kind === 'team' ? 'Teams' : 'Users';
   return (
     <Layout title={label} section={kind === 'team' ? 'teams' : 'users'} path={`/directory/${kind}s`} wide>
       <h1>{label}</h1>
-      <ul class="sy-cards">
-        {people.map((p) => (
-          <li key={p.key} class="sy-cards__item">
-            <ResourceRef resource={p} />
-            <p>
-              {(p.data as { summary?: string; role?: string }).summary ?? (p.data as { role?: string }).role}
-            </p>
-            <p class="sy-muted">{ownedBy(catalog, p).length} owned</p>
-          </li>
-        ))}
-      </ul>
+      <ResourceCards resources={people} note={(p) => `${ownedBy(catalog, p).length} owned`} />
     </Layout>
   );
 }
