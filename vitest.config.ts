@@ -10,6 +10,9 @@ export default defineConfig({
       '@switchyard/model': src('model'),
       '@switchyard/loader': src('loader'),
       '@switchyard/site': src('site'),
+      '@switchyard/schemas': src('schemas'),
+      '@switchyard/api': src('api'),
+      '@switchyard/mcp': src('mcp'),
     },
   },
   test: {

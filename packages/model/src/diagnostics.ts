@@ -103,6 +103,10 @@ export const diagnosticCatalogue = {
     severity: 'warning',
     hint: 'Use one of the components Switchyard knows (see docs/catalog-format.md), or import it; the page shows a placeholder meanwhile.',
   },
+  'build-section-failed': {
+    severity: 'error',
+    hint: 'This is a bug in Switchyard, not in your catalog: please report it with the message. The rest of the site was built.',
+  },
   'version-folder-mismatch': {
     severity: 'warning',
     hint: 'Make the folder name under versioned/ equal the version in the frontmatter.',

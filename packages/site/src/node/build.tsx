@@ -23,6 +23,8 @@ import { DiscoverPage, discoverKinds, SettingsPage } from '../render/pages/disco
 import { HomePage } from '../render/pages/home.js';
 import { DirectoryPage, PersonPage } from '../render/pages/people.js';
 import { type Neighbour, ResourcePage } from '../render/pages/resource-page.js';
+import { siteSections } from '../sections/index.js';
+import type { SectionContext } from '../sections/section.js';
 import { createUrls } from '../urls.js';
 import { renderBody, renderHtml } from './render-page.js';
 
@@ -186,6 +188,36 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     );
   }
   await writePage('/settings', await renderHtml(base, () => <SettingsPage />, svgCache));
+
+  const sectionContext: SectionContext = {
+    loaded,
+    catalog: loaded.catalog,
+    urls,
+    base,
+    render: (page, ctx = base) => renderHtml(ctx, page, svgCache),
+    writePage,
+    write,
+    report,
+    readFile,
+    only: incremental ? options.only : undefined,
+  };
+  for (const section of siteSections) {
+    try {
+      await section.build(sectionContext);
+    } catch (error) {
+      report(
+        diagnostic(
+          'build-section-failed',
+          `The ${section.name} section failed: ${(error as Error).message}`,
+          {
+            file: '',
+            line: 1,
+            column: 1,
+          },
+        ),
+      );
+    }
+  }
 
   await write('api/nav.json', JSON.stringify(buildNav(loaded.catalog, urls, docFolderOrder(loaded.config))));
   await write(

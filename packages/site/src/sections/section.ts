@@ -1,0 +1,34 @@
+import type { LoadedCatalog } from '@switchyard/loader';
+import type { Catalog, Diagnostic } from '@switchyard/model';
+import type { VNode } from 'preact';
+import type { RenderContext } from '../render/context.js';
+import type { Urls } from '../urls.js';
+
+/** What a section of the site gets from the build: the catalog, and the only ways to write output. */
+export interface SectionContext {
+  loaded: LoadedCatalog;
+  catalog: Catalog;
+  urls: Urls;
+  /** The render context every page starts from (add `resource` for a resource's own page). */
+  base: Omit<RenderContext, 'diagrams'>;
+  /** Renders a page to HTML, laying out its diagrams (cached by graph) between two passes. */
+  render(page: () => VNode, ctx?: Omit<RenderContext, 'diagrams'>): Promise<string>;
+  /** Writes a page at a site path (`/visualiser/graph`); the file name follows `trailingSlash`. */
+  writePage(path: string, html: string): Promise<void>;
+  /** Writes any file, at a path relative to the output folder (`api/graph.json`). */
+  write(path: string, content: string): Promise<void>;
+  report(diagnostic: Diagnostic): void;
+  /** Reads a catalog file as text, relative to the root; undefined if absent or outside the root. */
+  readFile(path: string): string | undefined;
+  /** On an incremental (dev) rebuild, the keys of the resources that changed; undefined on a full build. */
+  only: ReadonlySet<string> | undefined;
+}
+
+/**
+ * A part of the site with its own pages and files (visualiser, schemas, JSON API). The build runs every
+ * section after the resource pages; a section that throws is reported, and the rest of the site is built.
+ */
+export interface SiteSection {
+  name: string;
+  build(ctx: SectionContext): Promise<void>;
+}
