@@ -3,7 +3,6 @@ import { loadCatalog } from '@switchyard/loader';
 import {
   buildCatalog,
   getResource,
-  type Kind,
   type Resource,
   receivesOf,
   resourceFromFrontmatter,
