@@ -99,6 +99,10 @@ export const diagnosticCatalogue = {
     severity: 'warning',
     hint: 'Fix the MDX at this position (an unclosed tag, or a "<" or "{" meant as text: escape it as \\< or \\{). The page shows the body as plain Markdown meanwhile.',
   },
+  'mermaid-syntax': {
+    severity: 'warning',
+    hint: 'Fix the diagram text; Switchyard draws flowchart, sequence, state, class, ER and xychart diagrams. The page shows the text meanwhile.',
+  },
   'unknown-component': {
     severity: 'warning',
     hint: 'Use one of the components Switchyard knows (see docs/catalog-format.md), or import it; the page shows a placeholder meanwhile.',

@@ -47,3 +47,36 @@ describe('bodies that cannot be rendered as written', () => {
     expect(tabbed).toMatch(/role="tabpanel"[^>]*hidden[^>]*>Second/);
   }, 30_000);
 });
+
+describe('mermaid fences', () => {
+  it('draws a diagram at build time, and reports one it cannot draw at the fence, showing its text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'switchyard-mermaid-'));
+    const put = (path: string, text: string) => {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    };
+    put(
+      'events/Drawn/index.mdx',
+      '---\nid: drawn\nname: Drawn\nversion: 1.0.0\n---\n\n```mermaid\nflowchart LR\n  Cart -->|checkout| Orders\n```\n',
+    );
+    put(
+      'events/Pie/index.mdx',
+      '---\nid: pie\nname: Pie\nversion: 1.0.0\n---\n\nIntro.\n\n```mermaid\npie\n  "a": 1\n```\n',
+    );
+    try {
+      const result = await buildSite(await loadCatalog(dir), { outDir: join(dir, 'dist') });
+      expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual([
+        'events/Pie/index.mdx:9 mermaid-syntax',
+      ]);
+      const drawn = readFileSync(join(dir, 'dist/docs/events/drawn/1.0.0/index.html'), 'utf8');
+      expect(drawn).toMatch(/<svg class="sy-mermaid-svg/);
+      for (const label of ['Cart', 'checkout', 'Orders']) expect(drawn).toContain(`>${label}</text>`);
+      expect(drawn).not.toContain('fonts.googleapis');
+      const pie = readFileSync(join(dir, 'dist/docs/events/pie/1.0.0/index.html'), 'utf8');
+      expect(pie).toContain('class="language-mermaid"');
+      expect(pie).toContain('could not be drawn');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});

@@ -9,6 +9,7 @@ import {
   remarkAdmonitions,
   remarkFacts,
   remarkImports,
+  remarkMermaid,
   remarkReferences,
 } from './remark-plugins.js';
 
@@ -86,6 +87,7 @@ async function compileAs(body: string, format: 'mdx' | 'md'): Promise<CompiledBo
         remarkDirective,
         remarkAdmonitions,
         remarkImports,
+        remarkMermaid,
         remarkReferences,
         remarkFacts,
       ],

@@ -96,6 +96,19 @@ export const remarkAdmonitions: Plugin<[], Root> = () => (tree) => {
   });
 };
 
+/** ```mermaid fences become `<Mermaid code line>`, drawn at build time. */
+export const remarkMermaid: Plugin<[], Root> = () => (tree) => {
+  visit(tree, 'code', (node) => {
+    if (node.lang !== 'mermaid') return;
+    Object.assign(node, {
+      type: 'mdxJsxFlowElement',
+      name: 'Mermaid',
+      attributes: [attr('code', node.value), attr('line', String(node.position?.start.line ?? 1))],
+      children: [],
+    });
+  });
+};
+
 /** Removes `import` lines (custom Astro components cannot run here) and records the names they bound. */
 export const remarkImports: Plugin<[], Root> = () => (tree, file) => {
   const facts = factsOf(file);

@@ -14,6 +14,7 @@ import {
   Tiles,
 } from './basic.js';
 import { ComponentDiagram, ContextDiagram, EntityMap, Flow, NodeGraph } from './diagrams.js';
+import { Mermaid } from './mermaid.js';
 import { Ref } from './ref.js';
 import { Schema, SchemaViewer } from './schema.js';
 import {
@@ -40,6 +41,7 @@ export const mdxComponents: Record<string, ComponentType<never>> = {
   Tabs,
   TabItem,
   Prompt,
+  Mermaid,
   NodeGraph,
   ContextDiagram,
   EntityMap,
