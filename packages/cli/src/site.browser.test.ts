@@ -124,6 +124,9 @@ describe.skipIf(!existsSync(chromiumPath))('the built fixture site in Chromium',
     await expect.poll(async () => (await names.allInnerTexts()).join('|')).toMatch(/Checkout API/);
     const all = await names.allInnerTexts();
     expect(all).toEqual(expect.arrayContaining(['Checkout API', 'Checkout Orchestrator', 'Checkout Cart']));
+    // A word found only in a summary is answered once the full-text index is in.
+    await input.fill('spam abuse');
+    await expect.poll(async () => (await names.allInnerTexts()).join('|')).toMatch(/moderation/i);
     await page.close();
   });
 

@@ -59,7 +59,8 @@ describe('switchyard build', () => {
         'llms.txt',
         'llms-full.txt',
         'api/nav.json',
-        'api/search.json',
+        'api/search/quick.json',
+        'api/search/full.json',
         'directory/teams/index.html',
       ]) {
         expect(existsSync(join(out, file)), file).toBe(true);

@@ -1,48 +1,62 @@
 /**
  * The search palette: a modal `<dialog>` opened with ⌘K / Ctrl+K, `/` (outside a text field) or any
- * `[data-sy-search-open]` button. The index, `{base}api/search.json`, is fetched on idle after the page
- * loads and read into MiniSearch (`{base}_sy/vendor/minisearch.js`) on first open, once per page.
+ * `[data-sy-search-open]` button. Two files: `{base}api/search/quick.json` (result rows and an index of
+ * names, ids and owners) is fetched on idle after the page loads and read into MiniSearch
+ * (`{base}_sy/vendor/minisearch.js`) on first open, so results come at once; `api/search/full.json`
+ * (summaries, schema fields, body text) is read after it, and results are searched again when it is in.
  * The input is a combobox over a listbox of results; the selection moves with the arrow keys
  * (`aria-activedescendant`), Enter opens it, Escape closes and focus goes back to the opener.
  */
 import { assetUrl, fetchJson, siteBase } from './base.js';
 import { type Child, h, isMac, isTyping, whenIdle } from './dom.js';
 
-/** One result: MiniSearch's match data and the document's stored fields. */
+/** One result: the row it points at, its score and the words it matched. */
 export interface Hit {
-  id: unknown;
+  id: number;
   score: number;
   terms: string[];
-  url?: string;
-  name?: string;
-  kind?: string;
-  version?: string;
-  summary?: string;
+  url: string;
+  name: string;
+  kind: string;
+  version: string;
+  summary: string;
 }
 interface SearchOptions {
   prefix?: boolean;
   fuzzy?: number;
   boost?: Record<string, number>;
   combineWith?: 'AND' | 'OR';
-  filter?: (hit: Hit) => boolean;
 }
 /** The bits of MiniSearch 7 used here. */
 interface Index {
-  search(query: string | symbol, options?: SearchOptions): Hit[];
+  search(query: string, options?: SearchOptions): { id: number; score: number; terms: string[] }[];
 }
 interface MiniSearchClass {
   loadJSON(json: string, options: unknown): Index;
-  loadJS?(js: unknown, options: unknown): Index;
-  wildcard?: symbol;
 }
-interface SearchFile {
+/** A result line: url, name, kind, version, summary (see data/search.ts). */
+type Row = [string, string, string, string, string];
+interface QuickFile {
   options: unknown;
-  /** `JSON.stringify(miniSearch)`; a plain object is read too. */
-  index: string | object;
+  rows: Row[];
+  index: string;
+}
+interface FullFile {
+  options: unknown;
+  index: string;
+}
+
+/** What the palette searches: the quick index at once, the full-text index once it is read. */
+interface Indexes {
+  rows: Row[];
+  quick: Index;
+  full?: Index;
 }
 
 const LIMIT = 50;
 const QUERY: SearchOptions = { prefix: true, fuzzy: 0.2, boost: { name: 3, id: 2 } };
+/** Matches in summaries and bodies count for less than matches in names. */
+const FULL_WEIGHT = 0.4;
 
 /** The kind filters; each matches the kind's name and plural as stored in the index. */
 const CHIPS: { label: string; kinds: string[] }[] = [
@@ -82,17 +96,16 @@ export function kindLabel(kind: string | undefined): string {
 
 // ---- Loading -------------------------------------------------------------------------------------
 
-let file: Promise<SearchFile> | undefined;
+let quickFile: Promise<QuickFile> | undefined;
 let library: Promise<MiniSearchClass> | undefined;
-let loading: Promise<Index> | undefined;
-let MiniSearch: MiniSearchClass | undefined;
-let index: Index | undefined;
+let loading: Promise<Indexes> | undefined;
+let index: Indexes | undefined;
 
-/** Starts fetching the index file and MiniSearch (the network part: cheap to do on every page). */
+/** Starts fetching the quick index and MiniSearch (the network part: cheap to do on every page). */
 export function prefetch(): void {
   if (index) return;
-  file ??= fetchJson<SearchFile>('api/search.json').catch((error: unknown) => {
-    file = undefined;
+  quickFile ??= fetchJson<QuickFile>('api/search/quick.json').catch((error: unknown) => {
+    quickFile = undefined;
     throw error;
   });
   library ??= (import(`${siteBase()}_sy/vendor/minisearch.js`) as Promise<{ default: MiniSearchClass }>).then(
@@ -103,24 +116,27 @@ export function prefetch(): void {
     },
   );
   // Caught where awaited; this keeps an early failure from being reported as unhandled.
-  file.catch(() => {});
+  quickFile.catch(() => {});
   library.catch(() => {});
 }
 
-/** The index, read once per page. */
-export function loadIndex(): Promise<Index> {
+/** The quick index, read once per page; the full-text index follows in the background. */
+export function loadIndex(): Promise<Indexes> {
   if (index) return Promise.resolve(index);
   loading ??= (async () => {
     prefetch();
-    const [data, MS] = await Promise.all([file, library]);
+    const [data, MS] = await Promise.all([quickFile, library]);
     if (!data || !MS) throw new Error('search index unavailable');
-    const loaded =
-      typeof data.index === 'string' || !MS.loadJS
-        ? MS.loadJSON(typeof data.index === 'string' ? data.index : JSON.stringify(data.index), data.options)
-        : MS.loadJS(data.index, data.options);
-    MiniSearch = MS;
+    const loaded: Indexes = { rows: data.rows, quick: MS.loadJSON(data.index, data.options) };
     index = loaded;
-    file = undefined; // The text is in the index now.
+    quickFile = undefined; // The text is in the index now.
+    fetchJson<FullFile>('api/search/full.json').then(
+      (full) => {
+        loaded.full = MS.loadJSON(full.index, full.options);
+        if (palette?.dialog.open && palette.input.value.trim()) run();
+      },
+      () => {}, // Names, ids and owners still answer.
+    );
     return loaded;
   })().catch((error: unknown) => {
     loading = undefined;
@@ -129,10 +145,33 @@ export function loadIndex(): Promise<Index> {
   return loading;
 }
 
-/** Searches: all words must match; if none does, any word may. */
-export function query(idx: Index, text: string): Hit[] {
-  const all = idx.search(text, { ...QUERY, combineWith: 'AND' });
-  return all.length > 0 ? all : idx.search(text, QUERY);
+/** Searches both indexes: all words must match; if none does, any word may. */
+export function query(idx: Indexes, text: string): Hit[] {
+  const all = searchBoth(idx, text, 'AND');
+  return all.length > 0 ? all : searchBoth(idx, text, 'OR');
+}
+
+function searchBoth(idx: Indexes, text: string, combineWith: 'AND' | 'OR'): Hit[] {
+  const found = new Map<number, { score: number; terms: Set<string> }>();
+  const add = (results: ReturnType<Index['search']>, weight: number) => {
+    for (const r of results) {
+      const known = found.get(r.id);
+      if (known) {
+        known.score += r.score * weight;
+        for (const t of r.terms) known.terms.add(t);
+      } else found.set(r.id, { score: r.score * weight, terms: new Set(r.terms) });
+    }
+  };
+  add(idx.quick.search(text, { ...QUERY, combineWith }), 1);
+  if (idx.full) add(idx.full.search(text, { prefix: true, fuzzy: 0.2, combineWith }), FULL_WEIGHT);
+  return [...found]
+    .map(([id, { score, terms }]) => hitOf(idx.rows, id, score, [...terms]))
+    .sort((a, b) => b.score - a.score);
+}
+
+function hitOf(rows: Row[], id: number, score: number, terms: string[]): Hit {
+  const [url, name, kind, version, summary] = rows[id] ?? ['', '', '', '', ''];
+  return { id, score, terms, url, name, kind, version, summary };
 }
 
 // ---- The dialog ----------------------------------------------------------------------------------
@@ -377,19 +416,20 @@ function run(): void {
   }
   let all: Hit[];
   if (text) all = query(index, text);
-  else if (chip > 0 && MiniSearch?.wildcard) {
-    all = index.search(MiniSearch.wildcard).sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+  else if (chip > 0) {
+    const rows = index.rows;
+    all = rows.map((_, i) => hitOf(rows, i, 0, [])).sort((a, b) => a.name.localeCompare(b.name));
   } else {
     setCounts(undefined);
     show([], hint());
     return;
   }
   const tally = CHIPS.map((c, i) =>
-    i === 0 ? all.length : all.filter((hit) => c.kinds.includes(hit.kind ?? '')).length,
+    i === 0 ? all.length : all.filter((hit) => c.kinds.includes(hit.kind)).length,
   );
   setCounts(text ? tally : undefined);
   const kinds = CHIPS[chip]?.kinds ?? [];
-  const found = kinds.length ? all.filter((hit) => kinds.includes(hit.kind ?? '')) : all;
+  const found = kinds.length ? all.filter((hit) => kinds.includes(hit.kind)) : all;
   const scope = chip > 0 ? ` in ${CHIPS[chip]?.label.toLowerCase()}` : '';
   let message: string;
   if (found.length === 0) message = text ? `No results for “${text}”${scope}.` : `Nothing${scope}.`;
@@ -438,11 +478,11 @@ function renderHit(hit: Hit, i: number): HTMLLIElement {
     },
     h(
       'a',
-      { class: 'sy-search-link', href: hit.url ?? assetUrl(''), tabindex: -1 },
+      { class: 'sy-search-link', href: hit.url || assetUrl(''), tabindex: -1 },
       // The spaces keep the words apart in the option's accessible name.
       h('span', { class: 'sy-badge sy-search-kind', 'data-kind': hit.kind }, kindLabel(hit.kind)),
       ' ',
-      h('span', { class: 'sy-search-name' }, highlight(hit.name ?? String(hit.id), hit.terms)),
+      h('span', { class: 'sy-search-name' }, highlight(hit.name || String(hit.id), hit.terms)),
       hit.version && ' ',
       hit.version && h('span', { class: 'sy-search-version' }, hit.version),
       hit.summary && ' ',

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createUrls } from '../urls.js';
 import { buildDiscover } from './discover.js';
 import { buildNav } from './nav.js';
-import { buildSearchIndex } from './search.js';
+import { buildSearchFiles } from './search.js';
 
 const example = fileURLToPath(new URL('../../../../examples/acme', import.meta.url));
 const temp = mkdtempSync(join(tmpdir(), 'switchyard-data-'));
@@ -29,9 +29,14 @@ describe('catalog-wide data', () => {
     expect(hrefs).toContain('/docs/services/cart-api');
     expect(hrefs).not.toContain('/docs/services/fraud-screening-service');
 
-    const search = JSON.parse(buildSearchIndex(catalog, urls, () => undefined));
-    expect(search.index).toContain('cart-api');
-    expect(search.index).not.toContain('fraud-screening-service');
+    const files = buildSearchFiles(catalog, urls, () => undefined);
+    const quick = JSON.parse(files.quick);
+    const names = (quick.rows as string[][]).map((row) => row[1]);
+    expect(names).toContain('Cart API');
+    expect(names).not.toContain('Fraud Screening Service');
+    expect(quick.index).not.toContain('"fraud"');
+    // Both indexes point at the same rows.
+    expect(JSON.parse(JSON.parse(files.full).index).documentCount).toBe(names.length);
 
     const rows = buildDiscover(catalog, urls, 'service').rows.map((r) => r.id);
     expect(rows).toContain('order-service');

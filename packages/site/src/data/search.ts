@@ -2,12 +2,22 @@ import { type Catalog, isHidden, nameOf, ownersOf, type Resource, summaryOf } fr
 import MiniSearch from 'minisearch';
 import type { Urls } from '../urls.js';
 
-/** Options shared by the build (indexing) and the browser (loading): they must match. */
-export const searchOptions = {
-  idField: 'key',
-  fields: ['name', 'id', 'about', 'owners', 'fields', 'text'],
-  storeFields: ['url', 'name', 'kind', 'version', 'summary'],
-};
+/**
+ * The palette reads two files. `api/search/quick.json` holds one display row per resource and an index of
+ * names, ids and owners: small, so the palette answers as soon as it opens. `api/search/full.json` indexes
+ * summaries, schema field names and the start of each body over the same rows, and is read after it.
+ * Both index documents by row number. Options are shared by the build and the browser: they must match.
+ */
+export const quickSearchOptions = { idField: 'i', fields: ['name', 'id', 'owners'] };
+export const fullSearchOptions = { idField: 'i', fields: ['about', 'fields', 'text'] };
+
+/** A result line: url, name, kind, version, summary. */
+export type SearchRow = [url: string, name: string, kind: string, version: string, summary: string];
+
+export interface SearchFiles {
+  quick: string;
+  full: string;
+}
 
 const searchable = (r: Resource) =>
   r.kind !== 'changelog' && r.kind !== 'ubiquitous-language' && !isHidden(r);
@@ -43,36 +53,38 @@ function fieldNames(schemaText: string | undefined): string {
   return [...names].join(' ');
 }
 
-/**
- * One index over names, ids, summaries (`about`), owners, schema field names and the start of each body, written as
- * `api/search.json` and fetched once by the palette. Older versions are left out: search finds the latest.
- */
-export function buildSearchIndex(
+/** The palette's two files (see above). Older versions are left out: search finds the latest. */
+export function buildSearchFiles(
   catalog: Catalog,
   urls: Urls,
   readSchema: (r: Resource) => string | undefined,
-): string {
-  const mini = new MiniSearch(searchOptions);
-  const docs = [];
+): SearchFiles {
+  const quick = new MiniSearch(quickSearchOptions);
+  const full = new MiniSearch(fullSearchOptions);
+  const rows: SearchRow[] = [];
   for (const list of catalog.versions.values()) {
     const r = list[0] as Resource;
     if (!searchable(r)) continue;
+    const i = rows.length;
     const owners = ownersOf(catalog, r);
-    docs.push({
-      key: r.key,
-      url: urls.resource(r, { latest: true }),
+    const summary = summaryOf(r) ?? '';
+    // One line with an ellipsis in the palette: no need to ship whole paragraphs.
+    rows.push([urls.resource(r, { latest: true }), nameOf(r), r.kind, r.version, summary.slice(0, 140)]);
+    quick.add({
+      i,
       name: nameOf(r),
       id: r.id,
-      kind: r.kind,
-      version: r.version,
-      about: summaryOf(r) ?? '',
-      // Stored for the result line (one line, with an ellipsis): no need to ship whole paragraphs.
-      summary: (summaryOf(r) ?? '').slice(0, 180),
       owners: [...owners.teams, ...owners.users].map((o) => o.id).join(' '),
+    });
+    full.add({
+      i,
+      about: summary,
       fields: fieldNames(readSchema(r)),
       text: r.body.replace(/<[^>]+>|[#*`>|[\]{}]/g, ' ').slice(0, 400),
     });
   }
-  mini.addAll(docs);
-  return JSON.stringify({ options: searchOptions, index: JSON.stringify(mini) });
+  return {
+    quick: JSON.stringify({ options: quickSearchOptions, rows, index: JSON.stringify(quick) }),
+    full: JSON.stringify({ options: fullSearchOptions, index: JSON.stringify(full) }),
+  };
 }

@@ -16,7 +16,7 @@ import {
 import { buildDiscover } from '../data/discover.js';
 import { renderLlmsFullTxt, renderLlmsTxt, renderMarkdown } from '../data/llms.js';
 import { buildNav, orderedDocs } from '../data/nav.js';
-import { buildSearchIndex } from '../data/search.js';
+import { buildSearchFiles } from '../data/search.js';
 import { diagramCss } from '../diagram/render-svg.js';
 import type { RenderContext } from '../render/context.js';
 import { DiscoverPage, discoverKinds, SettingsPage } from '../render/pages/discover.js';
@@ -220,13 +220,12 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
   }
 
   await write('api/nav.json', JSON.stringify(buildNav(loaded.catalog, urls, docFolderOrder(loaded.config))));
-  await write(
-    'api/search.json',
-    buildSearchIndex(loaded.catalog, urls, (r) => {
-      const path = (r.data as { schemaPath?: string }).schemaPath;
-      return path ? readFile(r.source.dir ? `${r.source.dir}/${path}` : path) : undefined;
-    }),
-  );
+  const search = buildSearchFiles(loaded.catalog, urls, (r) => {
+    const path = (r.data as { schemaPath?: string }).schemaPath;
+    return path ? readFile(r.source.dir ? `${r.source.dir}/${path}` : path) : undefined;
+  });
+  await write('api/search/quick.json', search.quick);
+  await write('api/search/full.json', search.full);
   if ((loaded.config.llmsTxt as { enabled?: boolean } | undefined)?.enabled !== false) {
     await write('llms.txt', renderLlmsTxt(loaded.catalog, config, urls));
     await write('llms-full.txt', renderLlmsFullTxt(loaded.catalog));

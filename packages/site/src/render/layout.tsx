@@ -135,7 +135,7 @@ export interface LayoutProps {
 
 /**
  * Every page's frame. It carries no catalog-wide data: the sidebar and search load their JSON once
- * (`api/nav.json`, `api/search.json`) and cache it, so a page's size does not grow with the catalog.
+ * (`api/nav.json`, `api/search/*.json`) and cache it, so a page's size does not grow with the catalog.
  */
 export function Layout({ title, description, section, path, toc, aside, children, wide }: LayoutProps) {
   const { config, urls } = useRender();
