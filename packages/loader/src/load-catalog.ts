@@ -35,27 +35,61 @@ interface Placed {
   placement: Placement;
 }
 
+export interface LoadOptions {
+  /**
+   * A reload after an edit: the previous result and the files (relative to the root) that changed, were
+   * added or were removed. Only those are read again; the graph is rebuilt from every resource.
+   */
+  previous?: LoadedCatalog;
+  changed?: ReadonlySet<string>;
+}
+
+type ReadResult = ReturnType<typeof readResource>;
+
+/** What a load keeps to make the next reload cheap: each file's read, by file and what it was read as. */
+interface LoadState {
+  reads: Map<string, ReadResult & { declaredId?: string | undefined }>;
+  configDiagnostics: Diagnostic[];
+  walkProblems: Diagnostic[];
+}
+const states = new WeakMap<LoadedCatalog, LoadState>();
+/** A config change can change anything (base, output folder): those reloads start from scratch. */
+const configFile = /^(eventcatalog|switchyard)\.config\.[cm]?[jt]s$/;
+
 /**
  * Reads a catalog folder in the EventCatalog layout into the model: walks the folders, parses and validates
  * every resource file, reads the config, checks named files and imports, then builds the graph.
  * Throws only when the root itself is not a readable folder.
  */
-export async function loadCatalog(dir: string): Promise<LoadedCatalog> {
+export async function loadCatalog(dir: string, options: LoadOptions = {}): Promise<LoadedCatalog> {
   const root = resolve(dir);
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) throw new Error(`${dir} is not a folder`);
 
+  const { previous, changed } = options;
+  const before = previous && changed && previous.root === root ? states.get(previous) : undefined;
+  const incremental = before && previous && changed && ![...changed].some((f) => configFile.test(f));
+  const state: LoadState = { reads: new Map(), configDiagnostics: [], walkProblems: [] };
   const diagnostics: Diagnostic[] = [];
-  const loadedConfig = await loadConfig(root);
-  diagnostics.push(...loadedConfig.diagnostics);
-  const config = resolveConfig(loadedConfig.config);
-
-  const walked = await walkCatalog(root, [config.outDir]);
-  for (const p of walked.problems) {
-    diagnostics.push(
+  let config: ResolvedConfig;
+  let files: string[];
+  if (incremental) {
+    config = previous.config;
+    state.configDiagnostics = before.configDiagnostics;
+    state.walkProblems = before.walkProblems;
+    files = await filesAfter(root, previous.files, changed);
+  } else {
+    const loadedConfig = await loadConfig(root);
+    state.configDiagnostics = loadedConfig.diagnostics;
+    config = resolveConfig(loadedConfig.config);
+    const walked = await walkCatalog(root, [config.outDir]);
+    state.walkProblems = walked.problems.map((p) =>
       diagnostic('unreadable-file', `${p.path} ${p.message}.`, { file: p.path, line: 1, column: 1 }),
     );
+    files = walked.files;
   }
+  diagnostics.push(...state.configDiagnostics, ...state.walkProblems);
+  const walked = { files };
   const fileSet = new Set(walked.files);
   const placed: Placed[] = [];
   for (const file of walked.files) {
@@ -68,6 +102,15 @@ export async function loadCatalog(dir: string): Promise<LoadedCatalog> {
   const resources: Resource[] = [];
   const unloadable = new Set<string>();
   const read = (p: Placed, extra: Partial<FileInput>) => {
+    // Reused when the file did not change and is read as the same thing (an attachment's owner may have).
+    const key = `${p.file}\0${p.placement.kind}\0${JSON.stringify(extra)}`;
+    const known = incremental && !changed.has(p.file) ? before.reads.get(key) : undefined;
+    const result = known ?? readFresh(p, extra);
+    state.reads.set(key, result);
+    if (!result.resource && result.declaredId) unloadable.add(`${p.placement.kind}:${result.declaredId}`);
+    return result;
+  };
+  const readFresh = (p: Placed, extra: Partial<FileInput>): ReadResult & { declaredId?: string } => {
     const result = readText(join(root, p.file));
     if ('error' in result) {
       return {
@@ -85,11 +128,8 @@ export async function loadCatalog(dir: string): Promise<LoadedCatalog> {
         ...extra,
       }),
     );
-    if (!read.resource) {
-      const id = declaredId(result.text);
-      if (id) unloadable.add(`${p.placement.kind}:${id}`);
-    }
-    return read;
+    const id = read.resource ? undefined : declaredId(result.text);
+    return id ? { ...read, declaredId: id } : read;
   };
 
   const firstPass = primaries.map((p) =>
@@ -136,13 +176,26 @@ export async function loadCatalog(dir: string): Promise<LoadedCatalog> {
 
   const built = buildCatalog(resources, { unloadable });
   diagnostics.push(...built.diagnostics);
-  return {
+  const loaded: LoadedCatalog = {
     root,
     catalog: built.catalog,
     config,
     diagnostics: sortDiagnostics(diagnostics),
     files: walked.files,
   };
+  states.set(loaded, state);
+  return loaded;
+}
+
+/** The previous file list with the changed files added or removed as they now exist (or not). */
+async function filesAfter(root: string, before: readonly string[], changed: ReadonlySet<string>) {
+  const files = new Set(before);
+  for (const file of changed) {
+    const info = await stat(join(root, file)).catch(() => undefined);
+    if (info?.isFile()) files.add(file);
+    else files.delete(file);
+  }
+  return [...files].sort();
 }
 
 /** A file whose content trips an unexpected limit (a stack overflow on absurd nesting) is reported, not fatal. */

@@ -2,7 +2,7 @@ import { watch } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { loadCatalog } from '@switchyard/loader';
 import { countResources, type Diagnostic } from '@switchyard/model';
 import { affectedResources, buildSite } from '@switchyard/site';
@@ -52,9 +52,10 @@ export async function runDev(options: { dir: string; port: number }, io: Io): Pr
   let previous: Awaited<ReturnType<typeof loadCatalog>> | undefined;
 
   // The first build writes everything; after an edit only the pages that show what changed are rendered.
-  const rebuild = async () => {
+  const rebuild = async (changed?: ReadonlySet<string>) => {
     const started = performance.now();
-    const loaded = await loadCatalog(root);
+    // After an edit only the changed files are read again (the graph is rebuilt from all of them).
+    const loaded = await loadCatalog(root, previous && changed ? { previous, changed } : {});
     base = loaded.config.base;
     const configChanged = previous && JSON.stringify(previous.config) !== JSON.stringify(loaded.config);
     const only = previous && !configChanged ? affectedResources(previous.catalog, loaded.catalog) : undefined;
@@ -102,14 +103,18 @@ export async function runDev(options: { dir: string; port: number }, io: Io): Pr
 
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
+  let pending = new Set<string>();
   watch(root, { recursive: true }, (_event, file) => {
     if (!file || /(^|[\\/])(node_modules|\.git|dist)([\\/]|$)/.test(file)) return;
+    pending.add(file.split(sep).join('/'));
     clearTimeout(timer);
     timer = setTimeout(() => {
+      const changed = pending;
+      pending = new Set();
       running = running
-        .then(rebuild)
+        .then(() => rebuild(changed))
         .catch((error: unknown) => io.err(`Rebuild failed: ${(error as Error).message}\n`));
-    }, 120);
+    }, 60);
   });
   await new Promise<void>((done) => server.on('close', done));
   return 0;
