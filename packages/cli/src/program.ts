@@ -60,8 +60,9 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .argument('[dir]', 'catalog folder (default: the current folder)')
     .option('--dir <dir>', 'catalog folder, as an option')
     .option('--out <dir>', 'output folder (default: outDir from the config, else dist)')
-    .action(async (dir: string | undefined, opts: { dir?: string; out?: string }) => {
-      setCode(await runBuild({ dir: catalogDir(dir, opts.dir, io), out: opts.out }, io));
+    .option('--force', 'build even when nothing changed since the last build')
+    .action(async (dir: string | undefined, opts: { dir?: string; out?: string; force?: boolean }) => {
+      setCode(await runBuild({ dir: catalogDir(dir, opts.dir, io), out: opts.out, force: opts.force }, io));
     });
 
   program

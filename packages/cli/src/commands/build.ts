@@ -11,6 +11,7 @@ import { terminalStyle } from '../io.js';
 export interface BuildCommandOptions {
   dir: string;
   out?: string | undefined;
+  force?: boolean | undefined;
 }
 
 /** Loads, builds the static site, prints diagnostics and a summary. Exit 1 when the catalog has errors. */
@@ -18,7 +19,10 @@ export async function runBuild(options: BuildCommandOptions, io: Io): Promise<nu
   const started = performance.now();
   const loaded = await loadCatalog(options.dir);
   const out = options.out ? resolve(io.cwd, options.out) : undefined;
-  const result = await buildSite(loaded, out ? { outDir: out } : {}).catch((error: unknown) => {
+  const result = await buildSite(loaded, {
+    ...(out ? { outDir: out } : {}),
+    ...(options.force ? { force: true } : {}),
+  }).catch((error: unknown) => {
     throw error instanceof UnsafeOutputError ? new UsageError(error.message) : error;
   });
   const diagnostics = [...loaded.diagnostics, ...result.diagnostics];
@@ -30,6 +34,12 @@ export async function runBuild(options: BuildCommandOptions, io: Io): Promise<nu
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const mb = (result.bytes / 1024 / 1024).toFixed(1);
+  if (result.upToDate) {
+    io.out(
+      `Up to date: nothing changed since the build in ${relative(io.cwd, result.outDir) || '.'} (checked in ${seconds} s; --force rebuilds).\n`,
+    );
+    return tally(diagnostics).errors > 0 ? 1 : 0;
+  }
   io.out(
     `Built ${result.pages} pages (${result.files} files, ${mb} MB) into ${relative(io.cwd, result.outDir) || '.'} in ${seconds} s. Largest page: ${(result.largestPage.bytes / 1024).toFixed(0)} KB.\n`,
   );

@@ -80,3 +80,31 @@ describe('mermaid fences', () => {
     }
   }, 30_000);
 });
+
+describe('a rebuild with nothing changed', () => {
+  it('stops after loading and reports the previous build; an edit or --force builds again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'switchyard-again-'));
+    const file = join(dir, 'events/Once/index.mdx');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, '---\nid: once\nname: Once\nversion: 1.0.0\n---\n\nUses <Sparkle />.\n');
+    const out = join(dir, 'dist');
+    try {
+      const first = await buildSite(await loadCatalog(dir), { outDir: out });
+      expect(first.upToDate).toBeUndefined();
+      const again = await buildSite(await loadCatalog(dir), { outDir: out });
+      expect(again.upToDate).toBe(true);
+      expect(again.pages).toBe(first.pages);
+      // What the build reported is reported again.
+      expect(again.diagnostics.map((d) => d.code)).toEqual(['unknown-component']);
+      expect(
+        (await buildSite(await loadCatalog(dir), { outDir: out, force: true })).upToDate,
+      ).toBeUndefined();
+      writeFileSync(file, '---\nid: once\nname: Twice\nversion: 1.0.0\n---\n\nPlain.\n');
+      const edited = await buildSite(await loadCatalog(dir), { outDir: out });
+      expect(edited.upToDate).toBeUndefined();
+      expect(readFileSync(join(out, 'docs/events/once/1.0.0/index.html'), 'utf8')).toContain('Twice');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -26,6 +26,7 @@ import { type Neighbour, ResourcePage } from '../render/pages/resource-page.js';
 import { siteSections } from '../sections/index.js';
 import type { SectionContext } from '../sections/section.js';
 import { createUrls } from '../urls.js';
+import { type BuildRecord, buildFingerprint, readBuildRecord } from './fingerprint.js';
 import { renderBody, renderHtml } from './render-page.js';
 
 export interface BuildOptions {
@@ -36,6 +37,8 @@ export interface BuildOptions {
    * output folder a previous build wrote. The dev server passes what an edit changed.
    */
   only?: ReadonlySet<string>;
+  /** Build even when nothing changed since the build in the output folder. */
+  force?: boolean;
 }
 
 export interface BuildResult {
@@ -45,6 +48,8 @@ export interface BuildResult {
   bytes: number;
   largestPage: { path: string; bytes: number };
   diagnostics: Diagnostic[];
+  /** Nothing changed since the build already in the output folder: nothing was written. */
+  upToDate?: boolean;
 }
 
 const marker = '.switchyard-build';
@@ -77,6 +82,11 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
   assertSafeOutDir(loaded.root, outDir);
   const incremental = options.only !== undefined && existsSync(join(outDir, marker));
   const work = incremental ? outDir : `${outDir}.building-${process.pid}`;
+  const fingerprint = incremental ? '' : buildFingerprint(loaded);
+  if (!incremental && !options.force) {
+    const record = readBuildRecord<BuildResult>(join(outDir, marker));
+    if (record?.fingerprint === fingerprint) return { ...record.result, outDir, upToDate: true };
+  }
   if (!incremental) {
     await rm(work, { recursive: true, force: true });
     await mkdir(work, { recursive: true });
@@ -231,11 +241,17 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     await write('llms-full.txt', renderLlmsFullTxt(loaded.catalog));
   }
   await copyAssets(loaded.root, work, hasCustomStyles ? stylesFile : undefined);
-  await writeFile(join(work, marker), `Built by Switchyard. This folder is replaced on every build.\n`);
+  const result = { outDir, pages, files, bytes, largestPage, diagnostics: sortDiagnostics(diagnostics) };
+  const record: BuildRecord<BuildResult> = {
+    note: 'Built by Switchyard. This folder is replaced on every build.',
+    fingerprint,
+    result,
+  };
+  await writeFile(join(work, marker), JSON.stringify(record));
   await writeFile(join(work, layoutCacheFile), JSON.stringify(Object.fromEntries(svgCache)));
 
   if (!incremental) await swapIn(work, outDir);
-  return { outDir, pages, files, bytes, largestPage, diagnostics: sortDiagnostics(diagnostics) };
+  return result;
 }
 
 /** The output folder is one Switchyard will not write to; nothing was written. */
