@@ -18,5 +18,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.{ts,tsx}', 'bench/src/**/*.test.ts'],
     testTimeout: 30_000,
+    // Removing a built site from a temporary folder can take seconds on a busy machine.
+    hookTimeout: 60_000,
   },
 });
