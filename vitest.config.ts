@@ -13,6 +13,7 @@ export default defineConfig({
       '@switchyard/schemas': src('schemas'),
       '@switchyard/api': src('api'),
       '@switchyard/mcp': src('mcp'),
+      switchyard: src('switchyard'),
     },
   },
   test: {

@@ -1,7 +1,7 @@
 import { kebab } from './build.js';
 import type { Container, Message, Service } from './model.js';
 
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 const fieldSchemas: Record<string, Json> = {
   status: {
@@ -76,7 +76,13 @@ const examples: Record<string, Json> = {
   priority: 'NORMAL',
   source: 'web-storefront',
   lineItems: [{ sku: 'SKU-1042', quantity: 2, unitPrice: 4999 }],
-  address: { line1: '12 Market Street', city: 'Rotterdam', postcode: '3011 AB', country: 'NL' },
+  address: {
+    line1: '12 Market Street',
+    line2: 'Floor 3',
+    city: 'Rotterdam',
+    postcode: '3011 AB',
+    country: 'NL',
+  },
   email: 'jane.doe@example.com',
   reference: 'ACM-2025-004211',
   attempt: 1,
@@ -89,13 +95,27 @@ const examples: Record<string, Json> = {
   metadata: { campaign: 'spring-sale' },
 };
 
-function fieldSchema(field: string): Json {
+export function fieldSchema(field: string): Json {
   if (field in fieldSchemas) return fieldSchemas[field] as Json;
   if (field.endsWith('At')) return { type: 'string', format: 'date-time' };
   return { type: 'string', format: 'uuid', description: `Identifier of the ${field.slice(0, -2)}.` };
 }
 
-function example(field: string): Json {
+/** Other values for the second example of a message. */
+const variants: Record<string, Json> = {
+  status: 'COMPLETED',
+  amount: 4500,
+  currency: 'GBP',
+  quantity: 1,
+  salesChannel: 'APP',
+  priority: 'HIGH',
+  carrier: 'UPS',
+  tags: [],
+  attempt: 3,
+};
+
+export function example(field: string, variant = 0): Json {
+  if (variant > 0 && field in variants) return variants[field] as Json;
   if (field in examples) return examples[field] as Json;
   if (field.endsWith('At')) return '2025-06-01T09:30:00Z';
   return 'b1c2d3e4-0000-4a5b-8c9d-0e1f2a3b4c5d';
@@ -119,9 +139,12 @@ export function messageSchema(m: Message, version: string, fields: readonly stri
 }
 
 /** An example payload for a message, for the body's code block. */
-export function examplePayload(fields: readonly string[]): string {
+export function examplePayload(fields: readonly string[], variant = 0, dropNulls = false): string {
   const payload: Record<string, Json> = {};
-  for (const f of fields) payload[f] = example(f);
+  for (const f of fields) {
+    const value = example(f, variant);
+    if (value !== null || !dropNulls) payload[f] = value;
+  }
   return JSON.stringify(payload, null, 2);
 }
 
@@ -140,7 +163,7 @@ export function openapi(s: Service): string {
     'paths:',
     `  /${resource}s/{id}:`,
     '    get:',
-    `      operationId: get-${resource}`,
+    `      operationId: read-one-${resource}`,
     `      summary: Read one ${s.entity}`,
     '      parameters:',
     '        - name: id',
@@ -158,7 +181,7 @@ export function openapi(s: Service): string {
     lines.push(
       `  /${resource}s/${q.id}:`,
       '    get:',
-      `      operationId: ${q.id}`,
+      `      operationId: query-${q.id}`,
       `      summary: ${q.name}`,
       '      responses:',
       "        '200':",

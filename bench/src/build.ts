@@ -9,7 +9,9 @@ import type {
   FlowStep,
   Message,
   MessageKind,
+  OlderVersion,
   Receive,
+  SchemaFormat,
   Send,
   Service,
   System,
@@ -61,16 +63,17 @@ export const minimumResources = 50;
 /**
  * Splits a resource budget: ~1% domains (a third of them subdomains), 2% systems, 8% services,
  * 3% channels, 2% data stores, 2% flows, 3% teams and users (one team for two users), 4% docs,
- * and the rest (~75%) messages, so the total is exactly `resources`.
+ * and the rest (~75%) messages, so the total is exactly `resources`. `overrides` replaces the count of any
+ * kind but `message`, which always takes what is left (and must leave at least one message a service).
  */
-export function planBudget(resources: number): Budget {
+export function planBudget(resources: number, overrides: Partial<Omit<Budget, 'message'>> = {}): Budget {
   if (!Number.isInteger(resources) || resources < minimumResources) {
     throw new Error(`resources must be an integer of at least ${minimumResources}, not ${resources}`);
   }
   const share = (p: number) => Math.max(1, Math.round(resources * p));
-  const domain = share(0.01);
+  const domain = overrides.domain ?? share(0.01);
   const people = Math.max(2, Math.round(resources * 0.03));
-  const team = Math.max(1, Math.round(people / 3));
+  const team = overrides.team ?? Math.max(1, Math.round(people / 3));
   const b = {
     domain,
     subdomain: domain >= 2 ? Math.max(1, Math.floor(domain * 0.3)) : 0,
@@ -80,11 +83,24 @@ export function planBudget(resources: number): Budget {
     container: share(0.02),
     flow: share(0.02),
     team,
-    user: people - team,
+    user: Math.max(1, people - team),
     doc: share(0.04),
+    ...overrides,
   };
+  for (const [kind, n] of Object.entries(b)) {
+    if (!Number.isInteger(n) || n < (kind === 'subdomain' ? 0 : 1))
+      throw new Error(`the budget needs a positive integer of ${kind}, not ${n}`);
+  }
+  if (b.subdomain >= b.domain)
+    throw new Error('subdomains are part of domains: at least one must be top-level');
   const others = b.domain + b.system + b.service + b.channel + b.container + b.flow + b.team + b.user + b.doc;
-  return { ...b, message: resources - others };
+  const message = resources - others;
+  if (message < b.service) {
+    throw new Error(
+      `${resources} resources leave ${message} messages for ${b.service} services; every service needs one`,
+    );
+  }
+  return { ...b, message };
 }
 
 export function kebab(name: string): string {
@@ -483,6 +499,8 @@ export class ModelBuilder {
         kind === 'event' ? 'occurredAt' : 'requestedAt',
         ...this.r.sample(fieldNames, this.r.int(3, 9)),
       ];
+      const format: SchemaFormat =
+        (['json', 'avro', 'protobuf'] as const)[this.r.weighted([0.6, 0.25, 0.15])] ?? 'json';
       const message: Message = {
         kind,
         id: kebab(name),
@@ -494,23 +512,32 @@ export class ModelBuilder {
         entity,
         service,
         fields,
+        format,
+        examples: [0, 1, 2][this.r.weighted([0.5, 0.35, 0.15])] ?? 0,
         producers: [],
         consumers: [],
       };
       const older = olderOf[version];
       if (versioned && older) {
-        const month = String(this.r.int(1, 12)).padStart(2, '0');
-        const day = String(this.r.int(1, 28)).padStart(2, '0');
-        message.older = {
-          version: older,
-          fields: fields.slice(0, Math.max(3, fields.length - this.r.int(1, 3))),
-          deprecatedOn: `2025-${month}-${day}`,
-        };
+        message.older = this.olderVersion(older, fields);
+        const earlier = olderOf[older];
+        if (earlier && this.r.chance(0.4)) message.earlier = this.olderVersion(earlier, message.older.fields);
       }
       service.messages.push(message);
       messages.push(message);
     }
     return messages;
+  }
+
+  /** An older version with a few fields fewer than `fields`, deprecated on a day of 2025. */
+  private olderVersion(version: string, fields: readonly string[]): OlderVersion {
+    const month = String(this.r.int(1, 12)).padStart(2, '0');
+    const day = String(this.r.int(1, 28)).padStart(2, '0');
+    return {
+      version,
+      fields: fields.slice(0, Math.max(2, fields.length - this.r.int(1, 3))),
+      deprecatedOn: `2025-${month}-${day}`,
+    };
   }
 
   /** A version for a pointer to `m`: none, exact, a range, `latest`, an x-pattern, or the older version. */

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog } from '@switchyard/loader';
 import { countResources } from '@switchyard/model';
+import { checkExample, createRootReader, parseSchemaFile } from '@switchyard/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GeneratedCounts, generateCatalog, planBudget } from './generate.js';
+import { namedSizes, parseSizes } from './sizes.js';
 
 const root = mkdtempSync(join(tmpdir(), 'switchyard-bench-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -95,7 +97,17 @@ describe('generateCatalog', () => {
     expect(has(/^domains\/[^/]+\/subdomains\/[^/]+\/index\.mdx$/)).toBe(true);
     expect(has(/^domains\/[^/]+\/systems\/[^/]+\/services\/[^/]+\/index\.mdx$/)).toBe(true);
     expect(has(/services\/[^/]+\/events\/[^/]+\/schema\.json$/)).toBe(true);
+    expect(has(/\/(events|commands|queries)\/[^/]+\/schema\.avsc$/)).toBe(true);
+    expect(has(/\/(events|commands|queries)\/[^/]+\/schema\.proto$/)).toBe(true);
+    expect(has(/\/(events|commands|queries)\/[^/]+\/examples\/typical\.json$/)).toBe(true);
     expect(has(/\/versioned\/[^/]+\/index\.mdx$/)).toBe(true);
+    // Some messages keep two older versions.
+    const olderPerMessage = new Map<string, number>();
+    for (const f of files.filter((f) => /\/versioned\/[^/]+\/index\.mdx$/.test(f))) {
+      const owner = f.replace(/\/versioned\/.*$/, '');
+      olderPerMessage.set(owner, (olderPerMessage.get(owner) ?? 0) + 1);
+    }
+    expect(Math.max(...olderPerMessage.values())).toBe(2);
     expect(has(/^channels\/[^/]+\/index\.mdx$/)).toBe(true);
     expect(has(/\/containers\/[^/]+\/index\.mdx$/)).toBe(true);
     expect(has(/\/flows\/[^/]+\/index\.mdx$/)).toBe(true);
@@ -108,6 +120,10 @@ describe('generateCatalog', () => {
       'from:',
       "version: '^",
       'writesTo:',
+      '<Steps',
+      '<Tabs>',
+      ':::tip',
+      '[[doc|',
       'next_steps:',
       'next_step:',
       '[[event|',
@@ -115,6 +131,30 @@ describe('generateCatalog', () => {
     ]) {
       expect(some(needle), needle).toBe(true);
     }
+  });
+
+  it('writes Avro and Protobuf schemas that parse, and examples that fit their schema', async () => {
+    const read = createRootReader(dir);
+    const files = [...snapshot(dir).keys()];
+    const schemas = files.filter(
+      (f) => /\/schema\.(json|avsc|proto)$/.test(f) && !f.includes('/containers/'),
+    );
+    const formats = new Set<string>();
+    for (const file of schemas) {
+      const parsed = await parseSchemaFile(file, read);
+      expect(parsed.diagnostics, file).toEqual([]);
+      expect(parsed.ok, file).toBe(true);
+      expect(parsed.fields.length, file).toBeGreaterThanOrEqual(2);
+      formats.add(parsed.format);
+      const examples = files.filter((f) => f.startsWith(file.replace(/schema\.\w+$/, 'examples/')));
+      for (const example of examples) {
+        expect(checkExample(parsed.fields, JSON.parse(read(example) ?? '')), example).toEqual([]);
+      }
+    }
+    expect([...formats].sort()).toEqual(['avro', 'json-schema', 'protobuf']);
+    const specs = files.filter((f) => f.endsWith('/openapi.yml'));
+    expect(specs.length).toBeGreaterThan(0);
+    for (const file of specs) expect((await parseSchemaFile(file, read)).diagnostics, file).toEqual([]);
   });
 
   it('is deterministic: the same seed writes identical files, another seed does not', () => {
@@ -144,5 +184,35 @@ describe('generateCatalog', () => {
       expect(b.message / n).toBeGreaterThan(0.7);
     }
     expect(() => planBudget(10)).toThrow();
+  });
+
+  it('takes explicit counts for some kinds and gives messages the rest', () => {
+    const b = planBudget(1_000, { domain: 6, subdomain: 2, service: 50 });
+    expect(b).toMatchObject({ domain: 6, subdomain: 2, service: 50 });
+    expect(Object.entries(b).reduce((sum, [k, n]) => (k === 'subdomain' ? sum : sum + n), 0)).toBe(1_000);
+    expect(() => planBudget(100, { service: 60 })).toThrow(/every service needs one/);
+    expect(() => planBudget(100, { domain: 2, subdomain: 2 })).toThrow(/top-level/);
+  });
+
+  it('names the sizes of the issue: L and XL have 30 domains and the services and messages asked for', () => {
+    expect(parseSizes('s,M,2_500').map((s) => [s.name, s.resources])).toEqual([
+      ['S', 100],
+      ['M', 1_000],
+      ['2,500', 2_500],
+    ]);
+    expect(() => parseSizes('S,huge')).toThrow(/--sizes/);
+    for (const [name, services, messages] of [
+      ['L', 1_000, 10_000],
+      ['XL', 2_000, 20_000],
+    ] as const) {
+      const size = namedSizes[name];
+      if (!size) throw new Error(name);
+      const b = planBudget(size.resources, size.budget);
+      expect(b.domain - b.subdomain).toBe(30);
+      expect(b.subdomain).toBeGreaterThan(0);
+      expect(b.service).toBe(services);
+      expect(b.message).toBe(messages);
+      expect(b.channel / b.message).toBeCloseTo(0.04, 2);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ModelBuilder, planBudget } from './build.js';
+import { type Budget, ModelBuilder, planBudget } from './build.js';
 import { Random } from './random.js';
 import { Renderer } from './render.js';
 
@@ -11,6 +11,8 @@ export interface GenerateOptions {
   resources: number;
   /** Same seed, same catalog, byte for byte. Default 1. */
   seed?: number;
+  /** Counts of kinds to use instead of the default split (messages take what is left). */
+  budget?: Partial<Omit<Budget, 'message'>>;
 }
 
 /** What was written. The kinds add up to `resources`; older versions and changelogs come on top. */
@@ -46,7 +48,7 @@ export interface GeneratedCounts {
  */
 export function generateCatalog(dir: string, options: GenerateOptions): GeneratedCounts {
   const seed = options.seed ?? 1;
-  const budget = planBudget(options.resources);
+  const budget = planBudget(options.resources, options.budget);
   // Two streams: one for structure, one for prose, so wording changes never reshape the graph.
   const model = new ModelBuilder(new Random(seed), budget).build();
 
@@ -83,10 +85,11 @@ export function generateCatalog(dir: string, options: GenerateOptions): Generate
     doc: model.docs.length,
   };
   const older = model.messages.filter((m) => m.older).length;
+  const earlier = model.messages.filter((m) => m.earlier).length;
   return {
     ...counts,
     resources: Object.values(counts).reduce((a, b) => a + b, 0),
-    versions: older,
+    versions: older + earlier,
     changelog: older,
     files,
     bytes,

@@ -1,9 +1,10 @@
 /**
  * One measured site build, in its own process so that its peak memory is its own:
- * `node bench/dist/measure-build.js <catalog-dir> [<scratch-dir>]` loads the catalog (loadCatalog), builds the
- * static site (buildSite) into a fresh temporary folder (inside `scratch-dir` when given, so that whoever
- * gave it can remove it even when this process is killed), removes that folder again and prints one line of
- * JSON (a BuildMeasurement) on stdout.
+ * `node bench/dist/measure-build.js <catalog-dir> [<scratch-dir>] [--rebuild]` loads the catalog (loadCatalog),
+ * builds the static site (buildSite) into a fresh temporary folder (inside `scratch-dir` when given, so that
+ * whoever gave it can remove it even when this process is killed), measures the output folder, and with
+ * `--rebuild` loads and builds again, with no change, into the same folder (which keeps the diagram layout
+ * cache of the first build). Then it removes the folder and prints one line of JSON (a BuildMeasurement).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { loadCatalog } from '@switchyard/loader';
 import { countResources, type Diagnostic } from '@switchyard/model';
 import { buildSite } from '@switchyard/site';
+import { measureOutput, type OutputFigures } from './output.js';
 
 export interface BuildMeasurement {
   /** Wall time of loadCatalog + buildSite, in milliseconds (module loading and Node startup excluded). */
@@ -39,18 +41,26 @@ export interface BuildMeasurement {
   firstDiagnostics: string[];
   loadDiagnostics: number;
   loadErrors: number;
+  /** The output folder as it is on disk after the first build. */
+  output: OutputFigures;
+  /** loadCatalog + buildSite again, nothing changed, into the same folder; null without --rebuild. */
+  rebuild: { ms: number; loadMs: number; buildMs: number } | null;
 }
 
 const format = (d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`;
 
 async function main(): Promise<void> {
-  const dir = process.argv[2];
+  const args = process.argv.slice(2).filter((a) => a !== '--rebuild');
+  const rebuildToo = process.argv.includes('--rebuild');
+  const dir = args[0];
   if (!dir) {
-    process.stderr.write('usage: node bench/dist/measure-build.js <catalog-dir> [<scratch-dir>]\n');
+    process.stderr.write(
+      'usage: node bench/dist/measure-build.js <catalog-dir> [<scratch-dir>] [--rebuild]\n',
+    );
     process.exit(2);
   }
   // buildSite writes into `${outDir}.building-<pid>` and then renames it, so both live in this folder.
-  const tmp = mkdtempSync(join(process.argv[3] ?? tmpdir(), 'switchyard-bench-site-'));
+  const tmp = mkdtempSync(join(args[1] ?? tmpdir(), 'switchyard-bench-site-'));
   const cleanUp = () => rmSync(tmp, { recursive: true, force: true });
   const onSignal = () => {
     cleanUp();
@@ -62,9 +72,20 @@ async function main(): Promise<void> {
     const start = performance.now();
     const loaded = await loadCatalog(dir);
     const loadedAt = performance.now();
-    const built = await buildSite(loaded, { outDir: join(tmp, 'site') });
+    const outDir = join(tmp, 'site');
+    const built = await buildSite(loaded, { outDir });
     const end = performance.now();
     const maxRssMB = process.resourceUsage().maxRSS / 1024;
+    const output = measureOutput(outDir);
+    let rebuild: BuildMeasurement['rebuild'] = null;
+    if (rebuildToo) {
+      const again = performance.now();
+      const reloaded = await loadCatalog(dir);
+      const reloadedAt = performance.now();
+      await buildSite(reloaded, { outDir });
+      const done = performance.now();
+      rebuild = { ms: done - again, loadMs: reloadedAt - again, buildMs: done - reloadedAt };
+    }
 
     const counts = countResources(loaded.catalog) as Record<string, number>;
     const resources = Object.entries(counts)
@@ -93,6 +114,8 @@ async function main(): Promise<void> {
       firstDiagnostics: errorsFirst.slice(0, 10).map(format),
       loadDiagnostics: loaded.diagnostics.length,
       loadErrors: loaded.diagnostics.filter((d) => d.severity === 'error').length,
+      output,
+      rebuild,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

@@ -63,6 +63,14 @@ export interface Service extends Node {
 
 export type MessageKind = 'event' | 'command' | 'query';
 
+export type SchemaFormat = 'json' | 'avro' | 'protobuf';
+
+export interface OlderVersion {
+  version: string;
+  fields: string[];
+  deprecatedOn: string;
+}
+
 export interface Message extends Node {
   kind: MessageKind;
   entity: string;
@@ -70,8 +78,14 @@ export interface Message extends Node {
   service: Service;
   /** Top-level payload fields of the latest version. */
   fields: string[];
+  /** How the payload is described: `schema.json`, `schema.avsc` or `schema.proto`. */
+  format: SchemaFormat;
+  /** How many example payloads it has under `examples/` (0 to 2). */
+  examples: number;
   /** An older version kept under versioned/<older>/, with fewer fields. */
-  older?: { version: string; fields: string[]; deprecatedOn: string };
+  older?: OlderVersion;
+  /** A second, even older version (only when `older` is there). */
+  earlier?: OlderVersion;
   producers: Service[];
   consumers: Service[];
 }

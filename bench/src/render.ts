@@ -1,5 +1,6 @@
 import { examplePayload, messageSchema, openapi, schemaSql } from './assets.js';
 import { title } from './build.js';
+import { avroSchema, protobufSchema } from './formats.js';
 import type {
   CatalogModel,
   Channel,
@@ -10,6 +11,8 @@ import type {
   Flow,
   FlowStep,
   Message,
+  OlderVersion,
+  SchemaFormat,
   Service,
   System,
   Team,
@@ -23,6 +26,13 @@ import { markdownFile, type YamlValue } from './yaml.js';
 export type Write = (path: string, content: string) => void;
 
 type Frontmatter = { [key: string]: YamlValue };
+
+const schemaFile: Record<SchemaFormat, string> = {
+  json: 'schema.json',
+  avro: 'schema.avsc',
+  protobuf: 'schema.proto',
+};
+const formatName: Record<SchemaFormat, string> = { json: 'JSON Schema', avro: 'Avro', protobuf: 'Protobuf' };
 
 const ref = (type: string, id: string) => `[[${type}|${id}]]`;
 /** Inside a table the pipe of a reference is escaped. */
@@ -340,10 +350,10 @@ export class Renderer {
     const kindLabel = m.kind;
     const base: Frontmatter = {
       owners: m.owners,
-      schemaPath: 'schema.json',
+      schemaPath: schemaFile[m.format],
       operation:
         m.kind === 'query'
-          ? { method: 'GET', path: `/${m.entity.replace(/ /g, '-')}s/{id}`, statusCodes: [200, 404] }
+          ? { method: 'GET', path: `/${m.entity.replace(/ /g, '-')}s/{id}`, statusCodes: ['200', '404'] }
           : undefined,
     };
     const fm: Frontmatter = {
@@ -384,12 +394,12 @@ export class Renderer {
       '',
       this.prose.sentence(ctx),
       '',
-      `<SchemaViewer file="schema.json" title="${m.name} (JSON Schema)" maxHeight="500" />`,
+      `<SchemaViewer file="${schemaFile[m.format]}" title="${m.name} (${formatName[m.format]})" maxHeight="500" />`,
       '',
       '### Example',
       '',
       '```json',
-      examplePayload(m.fields),
+      examplePayload(m.fields, 0, m.format === 'protobuf'),
       '```',
     );
     if (m.older) {
@@ -407,31 +417,18 @@ export class Renderer {
     }
     body.push('', '<NodeGraph />');
     this.write(`${m.dir}/index.mdx`, markdownFile(fm, body.join('\n')));
-    this.write(`${m.dir}/schema.json`, messageSchema(m, m.version, m.fields));
+    this.writeSchema(m, m.dir, m.version, m.fields);
+    for (let i = 0; i < m.examples; i++) {
+      this.write(
+        `${m.dir}/examples/${i === 0 ? 'typical' : 'variant'}.json`,
+        `${examplePayload(m.fields, i, m.format === 'protobuf')}\n`,
+      );
+    }
     if (!m.older) return;
 
     const older = m.older;
-    const oldFm: Frontmatter = {
-      id: m.id,
-      name: m.name,
-      version: older.version,
-      summary: `${m.name} ${older.version}, before ${m.fields.slice(older.fields.length).join(', ')} were added.`,
-      ...base,
-      deprecated: {
-        message: `Superseded by ${m.version}. Readers of ${older.version} remain compatible.`,
-        date: older.deprecatedOn,
-      },
-    };
-    const oldBody = [
-      '## Overview',
-      '',
-      `Version ${older.version} of ${m.name} was published by ${ref('service', m.service.id)} until ${older.deprecatedOn}. New consumers should read ${ref(m.kind, m.id)}.`,
-      '',
-      `<SchemaViewer file="schema.json" title="${m.name} ${older.version}" />`,
-    ];
-    const dir = `${m.dir}/versioned/${older.version}`;
-    this.write(`${dir}/index.mdx`, markdownFile(oldFm, oldBody.join('\n')));
-    this.write(`${dir}/schema.json`, messageSchema(m, older.version, older.fields));
+    this.olderMessage(m, older, base, m.version);
+    if (m.earlier) this.olderMessage(m, m.earlier, base, older.version);
     const added = m.fields.slice(older.fields.length);
     const changelog = [
       '---',
@@ -448,6 +445,41 @@ export class Renderer {
       '',
     ];
     this.write(`${m.dir}/changelog.mdx`, changelog.join('\n'));
+  }
+
+  private writeSchema(m: Message, dir: string, version: string, fields: readonly string[]): void {
+    const text =
+      m.format === 'avro'
+        ? avroSchema(m, version, fields)
+        : m.format === 'protobuf'
+          ? protobufSchema(m, version, fields)
+          : messageSchema(m, version, fields);
+    this.write(`${dir}/${schemaFile[m.format]}`, text);
+  }
+
+  /** An older version of `m` under versioned/<v>/, superseded by `supersededBy`. */
+  private olderMessage(m: Message, older: OlderVersion, base: Frontmatter, supersededBy: string): void {
+    const oldFm: Frontmatter = {
+      id: m.id,
+      name: m.name,
+      version: older.version,
+      summary: `${m.name} ${older.version}, before ${m.fields.slice(older.fields.length).join(', ')} were added.`,
+      ...base,
+      deprecated: {
+        message: `Superseded by ${supersededBy}. Readers of ${older.version} remain compatible.`,
+        date: older.deprecatedOn,
+      },
+    };
+    const oldBody = [
+      '## Overview',
+      '',
+      `Version ${older.version} of ${m.name} was published by ${ref('service', m.service.id)} until ${older.deprecatedOn}. New consumers should read ${ref(m.kind, m.id)}.`,
+      '',
+      `<SchemaViewer file="${schemaFile[m.format]}" title="${m.name} ${older.version}" />`,
+    ];
+    const dir = `${m.dir}/versioned/${older.version}`;
+    this.write(`${dir}/index.mdx`, markdownFile(oldFm, oldBody.join('\n')));
+    this.writeSchema(m, dir, older.version, older.fields);
   }
 
   private summaryOf(m: Message): string {
@@ -509,7 +541,7 @@ export class Renderer {
       purpose: `Keeps ${c.system.name} state`,
       authoritative: c.type === 'database',
       access_mode: c.type === 'dataWarehouse' ? 'read' : 'readWrite',
-      classification: this.r.pick(['internal', 'confidential', 'restricted']),
+      classification: this.r.pick(['internal', 'confidential', 'regulated']),
       residency: this.r.pick(['eu-west-1', 'us-east-1']),
       retention: this.r.pick(['30d', '1y', '7y']),
     };
@@ -627,6 +659,43 @@ export class Renderer {
     const body: string[] = ['## Why this page exists', '', this.prose.paragraph(ctx, 3, 5, refs)];
     const related = this.r.sample(this.model.services, 3);
     body.push('', '## Before you start', '', this.prose.checklist(ctx, 3, 5));
+    if (this.r.chance(0.5)) {
+      body.push(
+        '',
+        '<Steps title="Step by step">',
+        '  <Step title="Read the contract">',
+        `    ${this.prose.sentence(ctx)}`,
+        '  </Step>',
+        '  <Step title="Try it in staging">',
+        `    ${this.prose.sentence(ctx)}`,
+        '  </Step>',
+        '</Steps>',
+      );
+    }
+    if (t.kind === 'message' && this.r.chance(0.6)) {
+      body.push(
+        '',
+        '<Tabs>',
+        '  <TabItem label="Schema">',
+        '',
+        `    ${ref(t.message.kind, t.message.id)} carries ${t.message.fields.length} fields.`,
+        '',
+        '  </TabItem>',
+        '  <TabItem label="Producers">',
+        '',
+        `    ${t.message.producers.map((p) => ref('service', p.id)).join(', ') || 'No producer is documented yet.'}`,
+        '',
+        '  </TabItem>',
+        '</Tabs>',
+      );
+    }
+    if (this.r.chance(0.4))
+      body.push(
+        '',
+        ':::tip',
+        `Ask ${ref('team', d.team.id)} in their channel before changing anything.`,
+        ':::',
+      );
     body.push('', '## Details', '', this.prose.paragraphs(ctx, this.r.int(1, 3)));
     body.push('', '## Related', '', ...related.map((s) => `- ${ref('service', s.id)}`));
     const earlier = this.model.docs.filter((o) => o.group === d.group && o.order < d.order);

@@ -55,7 +55,12 @@ describe('switchyard check', () => {
       'message',
       'severity',
     ]);
-    expect(result.diagnostics.every((d: { severity: string }) => d.severity === 'warning')).toBe(true);
+    // The rest are graph-consistency findings: two flow steps whose service does not receive the message
+    // (warnings), and messages nobody sends or receives (info).
+    expect(
+      result.diagnostics.filter((d: { code: string }) => d.code === 'flow-step-not-received'),
+    ).toHaveLength(2);
+    expect(result.diagnostics.every((d: { severity: string }) => d.severity !== 'error')).toBe(true);
   });
 
   it('fails on warnings with --strict', async () => {
@@ -110,7 +115,9 @@ describe('switchyard check', () => {
   it('prints GitHub workflow annotations', async () => {
     const { out } = await cli('check', scenario('duplicate-id'), '--format', 'github');
     expect(out).toMatchInlineSnapshot(`
-      "::error file=packages/loader/fixtures/duplicate-id/events/B/index.md,line=2,col=5,title=duplicate-id::There is already an event "order-placed" version 1.0.0, in events/A/index.md; this one is ignored.%0AGive each resource of a kind its own id, or move the older one into versioned/<version>/ with a different version.
+      "::notice file=packages/loader/fixtures/duplicate-id/events/A/index.md,line=2,col=5,title=message-without-producer::Nothing in the catalog sends Order Placed (event order-placed).%0AAdd the message to the sends of the service (or domain, or agent) that publishes it.
+      ::notice file=packages/loader/fixtures/duplicate-id/events/A/index.md,line=2,col=5,title=message-without-consumer::Nothing in the catalog receives Order Placed (event order-placed).%0AAdd the message to the receives of the services that consume it, or mark it deprecated if nobody does.
+      ::error file=packages/loader/fixtures/duplicate-id/events/B/index.md,line=2,col=5,title=duplicate-id::There is already an event "order-placed" version 1.0.0, in events/A/index.md; this one is ignored.%0AGive each resource of a kind its own id, or move the older one into versioned/<version>/ with a different version.
       "
     `);
   });

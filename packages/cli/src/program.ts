@@ -4,7 +4,15 @@ import { Command, CommanderError, Option } from 'commander';
 import { runBuild } from './commands/build.js';
 import { runCheck } from './commands/check.js';
 import { runDev } from './commands/dev.js';
+import { runDiff } from './commands/diff.js';
+import { registerExport } from './commands/export.js';
+import { registerFederate } from './commands/federate.js';
+import { runImpact } from './commands/impact.js';
+import { registerImport } from './commands/import.js';
+import { registerInit } from './commands/init.js';
+import { registerMcp } from './commands/mcp.js';
 import { runPreview } from './commands/preview.js';
+import { registerServe } from './commands/serve.js';
 import type { Io } from './io.js';
 
 export const version = '0.1.0';
@@ -55,6 +63,67 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     );
 
   program
+    .command('impact')
+    .description('List what a change to a resource touches: peers, flows, teams to ask, pages to update.')
+    .argument('<ref>', 'the resource, as kind:id or kind:id@version (e.g. command:reserve-inventory)')
+    .argument('[dir]', 'catalog folder (default: the current folder)')
+    .option('--dir <dir>', 'catalog folder, as an option')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'),
+    )
+    .option('--depth <n>', 'how far to follow triggers and subflows', '3')
+    .action(
+      async (
+        ref: string,
+        dir: string | undefined,
+        opts: { dir?: string; format: 'text' | 'markdown' | 'json'; depth: string },
+      ) => {
+        const depth = Number(opts.depth);
+        if (!Number.isInteger(depth) || depth < 1)
+          throw new UsageError(`--depth must be a whole number from 1, not "${opts.depth}".`);
+        setCode(await runImpact({ dir: catalogDir(dir, opts.dir, io), ref, format: opts.format, depth }, io));
+      },
+    );
+
+  program
+    .command('diff')
+    .description(
+      'Compare two versions of a catalog: resources, edges, owners, and schema changes that break.',
+    )
+    .argument('<base>', 'git revision (e.g. HEAD~1, main) or catalog folder to compare from')
+    .argument('[head]', 'git revision or catalog folder to compare to (default: the working tree)')
+    .option('--dir <dir>', 'catalog folder (default: the current folder)')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'),
+    )
+    .addOption(
+      new Option('--fail-on <what>', 'exit 1 on breaking changes, or on any change').choices([
+        'breaking',
+        'any',
+      ]),
+    )
+    .action(
+      async (
+        base: string,
+        head: string | undefined,
+        opts: { dir?: string; format: 'text' | 'markdown' | 'json'; failOn?: 'breaking' | 'any' },
+      ) => {
+        setCode(
+          await runDiff(
+            {
+              dir: catalogDir(undefined, opts.dir, io),
+              base,
+              head,
+              format: opts.format,
+              failOn: opts.failOn,
+            },
+            io,
+          ),
+        );
+      },
+    );
+
+  program
     .command('build')
     .description('Build the documentation site into a folder any static host serves.')
     .argument('[dir]', 'catalog folder (default: the current folder)')
@@ -87,6 +156,13 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
         await runPreview({ dir: catalogDir(dir, opts.dir, io), out: opts.out, port: port(opts.port) }, io),
       );
     });
+
+  registerInit(program, io, setCode, version);
+  registerImport(program, io, setCode);
+  registerExport(program, io, setCode);
+  registerFederate(program, io, setCode, catalogDir);
+  registerServe(program, io, setCode);
+  registerMcp(program, io, setCode);
 
   return program;
 }

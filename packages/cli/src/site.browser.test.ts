@@ -95,7 +95,13 @@ describe.skipIf(!existsSync(chromiumPath))('the built fixture site in Chromium',
   it('offers Copy and Open in Cursor on the prompt', async () => {
     const page = await open(seedPage);
     const prompt = page.locator('.sy-prompt').first();
-    expect(await prompt.getByRole('button', { name: 'Copy' }).count()).toBe(1);
+    expect(await prompt.getByRole('button', { name: 'Copy', exact: true }).count()).toBe(1);
+    // "Copy with context" copies the prompt followed by the impact of the services and messages the page names.
+    const withContext = prompt.getByRole('button', { name: 'Copy with context' });
+    const target = await withContext.getAttribute('data-sy-copy');
+    const context = await page.locator(`[id="${target}"]`).textContent();
+    expect(context).toMatch(/\n\nCatalog context for Service Cart API \(service:cart-api@1\.0\.0\):\n/);
+    expect(context).toContain('Owners to ask: ');
     const cursor = prompt.getByRole('link', { name: 'Open in Cursor' });
     expect(await cursor.getAttribute('href')).toMatch(/^cursor:\/\/.*checkout/);
     await page.close();

@@ -10,9 +10,15 @@ export function checkNamedFiles(resource: Resource, files: ReadonlySet<string>):
   const out: Diagnostic[] = [];
   for (const site of sites) {
     const at = () => locate(resource, site.path);
-    if (/^[a-z]+:\/\//i.test(site.file)) continue; // a URL: not ours to check
+    if (/^https?:\/\//i.test(site.file)) continue; // a URL: not ours to check
     if (posix.isAbsolute(site.file) || /^[A-Za-z]:[\\/]/.test(site.file)) {
       out.push(diagnostic('file-outside-catalog', `The ${site.role} path "${site.file}" is absolute.`, at()));
+      continue;
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(site.file)) {
+      if (site.role === 'attachment') continue; // a link (mailto:, ftp:), not a file
+      const message = `The ${site.role} path "${site.file}" is a URL that is not http(s); it is not read.`;
+      out.push(diagnostic('file-outside-catalog', message, at()));
       continue;
     }
     const path = posix.normalize(posix.join(resource.source.dir, site.file.replace(/\\/g, '/')));
@@ -45,10 +51,19 @@ export function checkNamedFiles(resource: Resource, files: ReadonlySet<string>):
  */
 export function checkImports(resources: readonly Resource[], files: ReadonlySet<string>): Diagnostic[] {
   const missing = new Map<string, { first: Diagnostic; count: number }>();
+  const outside: Diagnostic[] = [];
   for (const r of resources) {
     for (const imp of r.imports) {
       const target = localTarget(imp.from, r.source.file);
       if (target === undefined || files.has(target)) continue;
+      if (target === '..' || target.startsWith('../') || target.startsWith('/')) {
+        const at = { file: r.source.file, line: imp.line, column: imp.column };
+        const why = target.startsWith('/') ? 'is absolute' : 'leads outside the catalog';
+        outside.push(
+          diagnostic('file-outside-catalog', `The import "${imp.from}" ${why}; it is not read.`, at),
+        );
+        continue;
+      }
       const seen = missing.get(target);
       if (seen) {
         seen.count++;
@@ -62,14 +77,18 @@ export function checkImports(resources: readonly Resource[], files: ReadonlySet<
       missing.set(target, { first, count: 1 });
     }
   }
-  return [...missing.values()].map(({ first, count }) =>
-    count > 1 ? { ...first, message: `${first.message} (imported by ${count} files)` } : first,
-  );
+  return [
+    ...outside,
+    ...[...missing.values()].map(({ first, count }) =>
+      count > 1 ? { ...first, message: `${first.message} (imported by ${count} files)` } : first,
+    ),
+  ];
 }
 
 /** The catalog path an import names, or undefined for packages we cannot check. */
 function localTarget(from: string, file: string): string | undefined {
   if (from.startsWith('@catalog/')) return posix.normalize(from.slice('@catalog/'.length));
+  if (from.startsWith('/') || /^[A-Za-z]:[\\/]/.test(from)) return '/';
   if (from.startsWith('./') || from.startsWith('../'))
     return posix.normalize(posix.join(posix.dirname(file), from));
   return undefined;

@@ -23,6 +23,8 @@ export const configSchema = z.looseObject({
   repositoryUrl: z.string().optional(),
   port: z.number().optional(),
   llmsTxt: z.looseObject({ enabled: z.boolean().optional() }).optional(),
+  /** Schema compatibility mode for every message (`BACKWARD` unless set; see docs/compatibility.md). */
+  compatibility: z.string().optional(),
 });
 
 export type CatalogConfig = z.infer<typeof configSchema>;

@@ -99,6 +99,14 @@ export const diagnosticCatalogue = {
     severity: 'warning',
     hint: 'Fix the MDX at this position (an unclosed tag, or a "<" or "{" meant as text: escape it as \\< or \\{). The page shows the body as plain Markdown meanwhile.',
   },
+  'body-too-large': {
+    severity: 'warning',
+    hint: 'Split the page, or move the data into a file the page links to. Bodies over 512 KB are shown as plain text.',
+  },
+  'unsafe-content': {
+    severity: 'warning',
+    hint: 'Raw HTML, event handlers, javascript: URLs, exports and expressions that do more than read frontmatter are removed from bodies. Use Markdown or components instead, or set trustContent: true in the config if every author is trusted (docs/security.md).',
+  },
   'mermaid-syntax': {
     severity: 'warning',
     hint: 'Fix the diagram text; Switchyard draws flowchart, sequence, state, class, ER and xychart diagrams. The page shows the text meanwhile.',
@@ -114,6 +122,54 @@ export const diagnosticCatalogue = {
   'version-folder-mismatch': {
     severity: 'warning',
     hint: 'Make the folder name under versioned/ equal the version in the frontmatter.',
+  },
+  'federation-conflict': {
+    severity: 'error',
+    hint: 'Remove the resource from one of the sources, give one a new id, or set federation.onConflict to { prefer: "<source>" }.',
+  },
+  'federation-preferred': {
+    severity: 'info',
+    hint: 'Two sources hold this resource; the config says which one wins. Remove the other copy to silence this.',
+  },
+  'federation-source-failed': {
+    severity: 'error',
+    hint: "Check the source's path, git URL and ref in the federation config, and that git can reach it.",
+  },
+  'schema-syntax': {
+    severity: 'error',
+    hint: 'Fix the file at this position so that it parses in its format (JSON, YAML, Avro, Protobuf, GraphQL).',
+  },
+  'schema-invalid': {
+    severity: 'warning',
+    hint: 'The file parses but breaks the rules of its format; fix it so that tools reading it agree with the page.',
+  },
+  'schema-unresolved-ref': {
+    severity: 'error',
+    hint: 'Point the $ref or import at a file inside the catalog (relative to this file) or at a pointer that exists.',
+  },
+  'example-invalid': {
+    severity: 'warning',
+    hint: "Fix the example, or the schema, so that the example is a valid instance of the message's schema.",
+  },
+  'flow-step-not-sent': {
+    severity: 'warning',
+    hint: "Add the message to the service's sends, or fix the step the service leads to.",
+  },
+  'flow-step-not-received': {
+    severity: 'warning',
+    hint: "Add the message to the service's receives, or fix the step the message leads to.",
+  },
+  'message-without-producer': {
+    severity: 'info',
+    hint: 'Add the message to the sends of the service (or domain, or agent) that publishes it.',
+  },
+  'message-without-consumer': {
+    severity: 'info',
+    hint: 'Add the message to the receives of the services that consume it, or mark it deprecated if nobody does.',
+  },
+  'flow-compensation-no-end': {
+    severity: 'warning',
+    hint: 'Lead the failure path to a final step (an outcome with no next step), so readers see where it ends.',
   },
 } as const satisfies Record<string, CodeInfo>;
 

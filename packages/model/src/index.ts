@@ -7,6 +7,7 @@ export {
   type Edge,
   resolvePointer,
 } from './catalog.js';
+export { checkGraph } from './checks/graph.js';
 export {
   type CatalogConfig,
   configSchema,
@@ -23,6 +24,7 @@ export {
   type Severity,
   sortDiagnostics,
 } from './diagnostics.js';
+export * from './diff/catalog-diff.js';
 export * from './kinds/adr.js';
 export * from './kinds/agent.js';
 export * from './kinds/changelog.js';
@@ -44,6 +46,7 @@ export * from './kinds/ubiquitous-language.js';
 export * from './kinds/user.js';
 export { formatPath, pathKey } from './path.js';
 export * from './queries/flows.js';
+export * from './queries/impact.js';
 export * from './queries/lookup.js';
 export * from './queries/membership.js';
 export * from './queries/messages.js';

@@ -1,4 +1,11 @@
+export { renderMarkdown } from './data/llms.js';
+export { type ClusteredMap, clusterMap, clusterThreshold } from './diagram/clusters.js';
+export { layoutDiagram } from './diagram/layout.js';
+export { renderDiagramSvg } from './diagram/render-svg.js';
+export type { DiagramInput } from './diagram/types.js';
 export { affectedResources } from './node/affected.js';
 export { type BuildOptions, type BuildResult, buildSite, UnsafeOutputError } from './node/build.js';
 export { checkLinks, type LinkReport } from './node/check-links.js';
+export { themeScript } from './render/layout.js';
+export { isSafeUrl, safeUrl } from './render/safe-url.js';
 export { createUrls, type Urls } from './urls.js';

@@ -5,8 +5,11 @@
  *   trackpad) and ctrl/⌘ + wheel always; the plain mouse wheel once the diagram has focus (a click in it
  *   gives it focus), so scrolling past a diagram still scrolls the page.
  * - Pan: drag with the mouse or one finger (one finger once the diagram has focus); arrow keys.
- * - Highlight: clicking or focusing a node (`[data-node]`) lights it, its edges and its neighbours and fades
- *   the rest; clicking the background or pressing Escape clears.
+ * - Highlight: clicking or focusing a node (`[data-node]`) lights it and what lies within `data-depth` hops
+ *   (1 by default, 'all' for everything connected) and fades the rest; clicking the background or pressing
+ *   Escape clears. Inside a visualiser page (`[data-sy-vis]`) the first click on a linked node focuses it,
+ *   the second follows the link. Methods `focusNode`, `refocus`, `clearFocus`, `reveal`, `fit` and
+ *   `replaceSvg` let the visualiser drive it; each change of focus dispatches `sy-focus` ({ref}).
  *
  * Works on the SVG that `renderDiagramSvg` emits: nodes `[data-node][data-id]`, edges
  * `[data-edge][data-from][data-to]` (from/to are node ids; without them `data-edge="{from}->{to}"` is
@@ -37,6 +40,8 @@ function createElementClass(): CustomElementConstructor {
     #drag: { x: number; y: number; moved: boolean; id: number } | undefined;
     #pinch: { distance: number } | undefined;
     #swallowClick = false;
+    /** Whether the node under the last press was already focused (focus moves to it before the click). */
+    #wasActive = false;
 
     connectedCallback(): void {
       const svg = this.querySelector('svg');
@@ -216,6 +221,7 @@ function createElementClass(): CustomElementConstructor {
 
     #onPointerDown(e: PointerEvent): void {
       if (e.pointerType === 'mouse' && e.button !== 0) return;
+      this.#wasActive = this.#nodeOf(e.target)?.classList.contains('is-active') ?? false;
       this.#pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
       if (this.#pointers.size === 1) {
         this.#drag = { x: e.clientX, y: e.clientY, moved: false, id: e.pointerId };
@@ -282,6 +288,10 @@ function createElementClass(): CustomElementConstructor {
         return;
       }
       const node = this.#nodeOf(e.target);
+      // In the visualiser a first click focuses a linked node; a click on the focused node follows the link.
+      // A keyboard "click" (detail 0) follows the link: Tab already focused and lit the node.
+      if (node && this.closest('[data-sy-vis]') && e.detail !== 0 && !this.#wasActive) e.preventDefault();
+      this.#wasActive = false;
       if (node) this.#highlight(node);
       else this.#clearHighlight();
     }
@@ -305,41 +315,107 @@ function createElementClass(): CustomElementConstructor {
       return el && this.#svg?.contains(el) ? el : undefined;
     }
 
-    /** Lights a node, the edges touching it and the nodes at their other ends; the stylesheet fades the rest. */
+    /** How far focus reaches: the element's `data-depth` (a number, or 'all'); 1 by default. */
+    #depth(): number {
+      const raw = this.getAttribute('data-depth');
+      if (raw === 'all') return Number.POSITIVE_INFINITY;
+      const n = Number(raw);
+      return Number.isFinite(n) && n >= 1 ? n : 1;
+    }
+
+    /**
+     * Lights a node, and the nodes and edges within `data-depth` hops of it (edges either way; hidden ones
+     * are not followed); the stylesheet fades the rest. Announces `sy-focus` with the node's `data-node`.
+     */
     #highlight(node: Element): void {
       const svg = this.#svg;
       if (!svg) return;
       this.#clearHighlight();
-      const id = node.getAttribute('data-id');
-      const ref = node.getAttribute('data-node') ?? '';
-      const litIds = new Set<string>();
-      const litRefs = new Set<string>();
+      const keyOf = (el: Element) => el.getAttribute('data-id') ?? el.getAttribute('data-node') ?? '';
+      const byKey = new Map<string, Element>();
+      for (const n of svg.querySelectorAll('[data-node]')) byKey.set(keyOf(n), n);
+      const links = new Map<string, { edge: Element; other: string }[]>();
       for (const edge of svg.querySelectorAll('[data-edge]')) {
-        const from = edge.getAttribute('data-from');
-        const to = edge.getAttribute('data-to');
-        if (id !== null && from !== null && to !== null) {
-          if (from !== id && to !== id) continue;
-          litIds.add(from === id ? to : from);
-        } else {
-          const [f = '', t = ''] = (edge.getAttribute('data-edge') ?? '').split('->');
-          if (f !== ref && t !== ref) continue;
-          litRefs.add(f === ref ? t : f);
-        }
-        edge.classList.add('is-lit');
-      }
-      for (const other of svg.querySelectorAll('[data-node]')) {
-        const otherId = other.getAttribute('data-id');
-        const otherRef = other.getAttribute('data-node');
-        if (
-          other === node ||
-          (otherId !== null && litIds.has(otherId)) ||
-          (otherRef !== null && litRefs.has(otherRef))
-        ) {
-          other.classList.add('is-lit');
+        if (edge.classList.contains('is-hidden')) continue;
+        let from = edge.getAttribute('data-from');
+        let to = edge.getAttribute('data-to');
+        if (from === null || to === null)
+          [from = '', to = ''] = (edge.getAttribute('data-edge') ?? '').split('->');
+        for (const [a, b] of [
+          [from, to],
+          [to, from],
+        ] as const) {
+          const list = links.get(a) ?? [];
+          list.push({ edge, other: b });
+          links.set(a, list);
         }
       }
+      const start = keyOf(node);
+      const seen = new Set([start]);
+      let frontier = [start];
+      for (let d = 0; d < this.#depth() && frontier.length > 0; d++) {
+        const next: string[] = [];
+        for (const key of frontier) {
+          for (const { edge, other } of links.get(key) ?? []) {
+            if (byKey.get(other)?.classList.contains('is-hidden')) continue;
+            edge.classList.add('is-lit');
+            if (!seen.has(other)) {
+              seen.add(other);
+              next.push(other);
+            }
+          }
+        }
+        frontier = next;
+      }
+      for (const key of seen) byKey.get(key)?.classList.add('is-lit');
       node.classList.add('is-active');
       svg.setAttribute('data-highlight', '');
+      this.dispatchEvent(
+        new CustomEvent('sy-focus', { bubbles: true, detail: { ref: node.getAttribute('data-node') } }),
+      );
+    }
+
+    /** Focuses the node whose `data-node` (or `data-id`) is `ref`; false when the map has none. */
+    focusNode(ref: string): boolean {
+      const node = [...(this.#svg?.querySelectorAll('[data-node]') ?? [])].find(
+        (n) => n.getAttribute('data-node') === ref || n.getAttribute('data-id') === ref,
+      );
+      if (!node) return false;
+      this.#highlight(node);
+      return true;
+    }
+
+    /** Re-applies the focus (after the depth or the visible kinds changed). */
+    refocus(): void {
+      const active = this.#svg?.querySelector('[data-node].is-active');
+      if (active) this.#highlight(active);
+    }
+
+    clearFocus(): void {
+      this.#clearHighlight();
+    }
+
+    /** Centres the view on an element of the map, zoomed so it reads at its drawn size or larger. */
+    reveal(el: Element): void {
+      const box = (el as SVGGraphicsElement).getBBox?.();
+      const home = this.#home;
+      if (!box || !home) return;
+      const w = Math.min(home.w, Math.max(box.width * 4, 600));
+      const h = (w * home.h) / home.w;
+      this.#view = { x: box.x + box.width / 2 - w / 2, y: box.y + box.height / 2 - h / 2, w, h };
+      this.#apply();
+    }
+
+    fit(): void {
+      this.#fit();
+    }
+
+    /** Swaps in another laid-out SVG (a cluster of a big map), resetting the view. */
+    replaceSvg(markup: string): void {
+      const canvas = this.querySelector('.sy-diagram-canvas') ?? this;
+      canvas.innerHTML = markup;
+      this.#home = undefined;
+      this.connectedCallback();
     }
 
     #clearHighlight(): void {
@@ -348,6 +424,7 @@ function createElementClass(): CustomElementConstructor {
       svg.removeAttribute('data-highlight');
       for (const el of svg.querySelectorAll('.is-lit, .is-active'))
         el.classList.remove('is-lit', 'is-active');
+      this.dispatchEvent(new CustomEvent('sy-focus', { bubbles: true, detail: { ref: null } }));
     }
   };
 }

@@ -5,6 +5,7 @@
 import { initCards } from './cards.js';
 import { initCopy } from './copy.js';
 import { initDiscover } from './discover.js';
+import { initEmbed } from './embed.js';
 import { initSearch } from './search.js';
 import { initSidebar } from './sidebar.js';
 import { initTabs } from './tabs.js';
@@ -12,6 +13,7 @@ import { initTheme } from './theme.js';
 import { initToc } from './toc.js';
 
 const features: [string, () => unknown][] = [
+  ['embed', initEmbed],
   ['theme', initTheme],
   ['sidebar', initSidebar],
   ['search', initSearch],
@@ -20,8 +22,22 @@ const features: [string, () => unknown][] = [
   ['cards', initCards],
   ['discover', initDiscover],
   ['tabs', initTabs],
+  [
+    'schemas',
+    () =>
+      document.querySelector('[data-sy-schemas]')
+        ? import('./schemas-explorer.js').then((m) => m.initSchemasExplorer())
+        : undefined,
+  ],
   // `<sy-diagram>` (diagram.ts) defines itself when loaded: only pages that have one load it.
   ['diagram', () => (document.querySelector('sy-diagram') ? import('./diagram.js') : undefined)],
+  [
+    'visualiser',
+    () =>
+      document.querySelector('[data-sy-vis]')
+        ? import('./diagram.js').then(() => import('./visualiser.js')).then((m) => m.initVisualiser())
+        : undefined,
+  ],
 ];
 
 function start(): void {

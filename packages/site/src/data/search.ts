@@ -58,6 +58,8 @@ export function buildSearchFiles(
   catalog: Catalog,
   urls: Urls,
   readSchema: (r: Resource) => string | undefined,
+  /** Field names from parsed schemas and specs (every format); the JSON scan above is the fallback. */
+  parsedFieldNames?: (r: Resource) => readonly string[] | undefined,
 ): SearchFiles {
   const quick = new MiniSearch(quickSearchOptions);
   const full = new MiniSearch(fullSearchOptions);
@@ -79,7 +81,7 @@ export function buildSearchFiles(
     full.add({
       i,
       about: summary,
-      fields: fieldNames(readSchema(r)),
+      fields: parsedFieldNames?.(r)?.join(' ') ?? fieldNames(readSchema(r)),
       text: r.body.replace(/<[^>]+>|[#*`>|[\]{}]/g, ' ').slice(0, 400),
     });
   }

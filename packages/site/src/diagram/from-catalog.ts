@@ -18,6 +18,7 @@ import {
   servicesOfDomain,
   stepsOf,
   summaryOf,
+  triggersOf,
 } from '@switchyard/model';
 import type { DiagramEdge, DiagramInput, DiagramNode, EdgeTone, NodeTone } from './types.js';
 
@@ -218,7 +219,10 @@ class GraphBuilder {
   private readonly nodes = new Map<string, { node: DiagramNode; tier: number; order: number }>();
   private readonly edges = new Map<string, DiagramEdge>();
 
-  constructor(private readonly href: HrefOf) {}
+  constructor(
+    private readonly href: HrefOf,
+    private readonly limit = maxGraphNodes,
+  ) {}
 
   add(r: Resource, tier: number): string {
     const found = this.nodes.get(r.key);
@@ -248,7 +252,7 @@ class GraphBuilder {
 
   build(direction: 'RIGHT' | 'DOWN'): DiagramInput {
     const all = [...this.nodes.values()].sort((a, b) => a.tier - b.tier || a.order - b.order);
-    const kept = all.slice(0, maxGraphNodes).sort((a, b) => a.order - b.order);
+    const kept = all.slice(0, this.limit).sort((a, b) => a.order - b.order);
     const ids = new Set(kept.map((k) => k.node.id));
     const nodes = kept.map((k) => k.node);
     const edges = [...this.edges.values()].filter((e) => ids.has(e.from) && ids.has(e.to));
@@ -258,7 +262,7 @@ class GraphBuilder {
         id: '__more__',
         kind: 'more',
         label: `${left} more not shown`,
-        summary: `This graph shows at most ${maxGraphNodes} resources; ${left} more are connected.`,
+        summary: `This graph shows at most ${this.limit} resources; ${left} more are connected.`,
       });
     }
     return { nodes, edges, direction };
@@ -298,6 +302,9 @@ function serviceGraph(catalog: Catalog, service: Resource, g: GraphBuilder): voi
       if (shared.length === 0) g.link(message, id);
       for (const c of shared) g.link(c.key, id);
     }
+  }
+  for (const t of triggersOf(catalog, service)) {
+    g.link(g.add(t.received, 1), g.add(t.sent, 1), t.condition ? `triggers when ${t.condition}` : 'triggers');
   }
   const stores = neighbours(catalog, service.key, 1, {
     relations: ['writesTo', 'readsFrom'],
@@ -404,9 +411,14 @@ function neighbourGraph(catalog: Catalog, resource: Resource, g: GraphBuilder): 
  * services and their messages; for a flow, its steps; for anything else, one hop of `neighbours`. At most
  * `maxGraphNodes` nodes (nearest first), then one 'more' node saying how many were left out.
  */
-export function resourceGraph(catalog: Catalog, resource: Resource, href: HrefOf): DiagramInput {
+export function resourceGraph(
+  catalog: Catalog,
+  resource: Resource,
+  href: HrefOf,
+  limit = maxGraphNodes,
+): DiagramInput {
   if (resource.kind === 'flow') return flowDiagram(catalog, resource as Resource<'flow'>, href);
-  const g = new GraphBuilder(href);
+  const g = new GraphBuilder(href, limit);
   switch (resource.kind) {
     case 'service':
     case 'agent':

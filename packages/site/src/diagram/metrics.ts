@@ -24,6 +24,9 @@ export const nodeMetrics = {
   maxLines: 3,
 } as const;
 
+/** Room above a group's children for its caption, and the caption's font size. */
+export const groupCaption = { top: 30, pad: 14, size: 12 } as const;
+
 export const labelMetrics = {
   size: 11,
   line: 14,
@@ -48,8 +51,9 @@ export function textWidth(text: string, size: number, style: 'normal' | 'bold' |
 function splitLongWord(word: string, max: number): string[] {
   const parts: string[] = [];
   let rest = word;
-  while ([...rest].length > max) {
-    const head = [...rest].slice(0, max).join('');
+  // Linear in the word's length: a 200,000-character name must not take minutes (fuzz suite).
+  while (rest.length > max && [...rest.slice(0, max * 2 + 2)].length > max) {
+    const head = [...rest.slice(0, max * 2 + 2)].slice(0, max).join('');
     const soft = Math.max(
       head.lastIndexOf('.'),
       head.lastIndexOf('-'),
@@ -103,7 +107,8 @@ export function fitText(
   style?: 'normal' | 'bold' | 'caps',
 ): string {
   if (textWidth(text, size, style) <= width) return text;
-  const chars = [...text];
+  // No character is narrower than 0.3 em, so more than this many never fit (keeps this linear).
+  const chars = [...text.slice(0, Math.ceil(width / (0.3 * size)) * 2 + 2)];
   while (chars.length > 1 && textWidth(`${chars.join('')}…`, size, style) > width) chars.pop();
   return `${chars.join('').trimEnd()}…`;
 }

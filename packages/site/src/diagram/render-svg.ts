@@ -1,6 +1,6 @@
 import { hashText } from './hash.js';
-import { fitText, kindText, labelMetrics, nodeMetrics } from './metrics.js';
-import type { LaidOutDiagram, LaidOutEdge, LaidOutNode, Point } from './types.js';
+import { fitText, groupCaption, kindText, labelMetrics, nodeMetrics } from './metrics.js';
+import type { LaidOutDiagram, LaidOutEdge, LaidOutGroup, LaidOutNode, Point } from './types.js';
 
 export interface RenderSvgOptions {
   /** The accessible name (`<title>`); 'Diagram' when absent. */
@@ -73,9 +73,9 @@ const accented = [
  * `data-theme="light"`, and under any `[data-theme="dark"]` ancestor. Also styles the client's highlight
  * (`data-highlight`, `.is-lit`, `.is-active`) and toolbar.
  */
-export const diagramCss = `:where(.sy-diagram,sy-diagram){${variables('light')}}
-@media (prefers-color-scheme:dark){:where(.sy-diagram,sy-diagram):not([data-theme=light] *){${variables('dark')}}}
-:where([data-theme=dark] .sy-diagram,[data-theme=dark] sy-diagram){${variables('dark')}}
+export const diagramCss = `:where(.sy-diagram,sy-diagram,.sy-vis){${variables('light')}}
+@media (prefers-color-scheme:dark){:where(.sy-diagram,sy-diagram,.sy-vis):not([data-theme=light] *){${variables('dark')}}}
+:where([data-theme=dark] .sy-diagram,[data-theme=dark] sy-diagram,[data-theme=dark] .sy-vis){${variables('dark')}}
 :where(svg.sy-diagram){max-width:100%;height:auto;font-family:var(--sy-font,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif);color:var(--sy-d-text)}
 :where(.sy-diagram .sy-node){--sy-node-accent:var(--sy-kind-other)}
 ${accented.map((k) => `:where(.sy-diagram .sy-node--${k}){--sy-node-accent:var(--sy-kind-${k})}`).join('\n')}
@@ -98,6 +98,16 @@ ${accented.map((k) => `:where(.sy-diagram .sy-node--${k}){--sy-node-accent:var(-
 :where(.sy-diagram .sy-edge__path){fill:none;stroke:var(--sy-d-edge);stroke-width:1.5}
 :where(.sy-diagram .sy-edge--failure .sy-edge__path){stroke:var(--sy-d-failure);stroke-dasharray:6 4}
 :where(.sy-diagram .sy-edge--compensation .sy-edge__path){stroke:var(--sy-d-compensation);stroke-dasharray:1 4;stroke-linecap:round;stroke-width:2}
+:where(.sy-diagram .sy-edge--command .sy-edge__path){stroke-dasharray:7 4}
+:where(.sy-diagram .sy-edge--query .sy-edge__path){stroke-dasharray:2 4;stroke-linecap:round}
+:where(.sy-diagram .sy-group__box){fill:var(--sy-kind-other);fill:color-mix(in srgb,var(--sy-group-accent,var(--sy-kind-other)) 5%,transparent);stroke:var(--sy-group-accent,var(--sy-kind-other));stroke-opacity:.45;stroke-width:1.25;stroke-dasharray:5 4}
+:where(.sy-diagram .sy-group--domain){--sy-group-accent:var(--sy-kind-domain)}
+:where(.sy-diagram .sy-group--system){--sy-group-accent:var(--sy-kind-system)}
+:where(.sy-diagram .sy-group__label){fill:var(--sy-d-text);font-size:${groupCaption.size}px;font-weight:600}
+:where(.sy-diagram .sy-group__kind){fill:var(--sy-group-accent,var(--sy-kind-other));font-size:10px;letter-spacing:.06em}
+:where(.sy-diagram .sy-node.is-match .sy-node__box){stroke:var(--sy-d-focus);stroke-width:3}
+:where(.sy-diagram .is-hidden){display:none}
+:where(.sy-diagram[data-highlight] .sy-group){opacity:.5}
 :where(.sy-diagram .sy-arrow){fill:var(--sy-d-edge)}
 :where(.sy-diagram .sy-arrow--failure){fill:var(--sy-d-failure)}
 :where(.sy-diagram .sy-arrow--compensation){fill:var(--sy-d-compensation)}
@@ -185,6 +195,29 @@ export function roundedPath(points: readonly Point[]): string {
 
 const refOf = (node: LaidOutNode['node']) => node.ref ?? node.id;
 
+/** Events (facts in flight) are drawn as rounded pills; commands and queries (requests) with square corners. */
+function radiusOf(kind: string): number {
+  if (kind === 'event') return 16;
+  if (kind === 'command' || kind === 'query') return 2;
+  return nodeMetrics.radius;
+}
+
+/** Messages whose edges are styled by kind: events solid, commands dashed, queries dotted. */
+const messageKinds = new Set(['event', 'command', 'query']);
+
+function renderGroup(laid: LaidOutGroup): string {
+  const { group } = laid;
+  const href = group.href === undefined ? undefined : safeHref(group.href);
+  const caption = escapeXml(
+    fitText(group.label, laid.width - 2 * groupCaption.pad, groupCaption.size, 'bold'),
+  );
+  const kind = escapeXml(kindText({ kind: group.kind }));
+  const y = laid.y + 19;
+  const text = `<text class="sy-group__label" x="${n(laid.x + groupCaption.pad)}" y="${n(y)}"><tspan class="sy-group__kind">${kind}</tspan><tspan dx="6">${caption}</tspan></text>`;
+  const label = href ? `<a href="${escapeAttr(href)}">${text}</a>` : text;
+  return `<g class="sy-group sy-group--${escapeAttr(group.kind)}" data-group="${escapeAttr(group.ref ?? group.id)}"><rect class="sy-group__box" x="${n(laid.x)}" y="${n(laid.y)}" width="${n(laid.width)}" height="${n(laid.height)}" rx="12"/>${label}</g>`;
+}
+
 function renderNode(laid: LaidOutNode): string {
   const { node } = laid;
   const m = nodeMetrics;
@@ -197,7 +230,7 @@ function renderNode(laid: LaidOutNode): string {
 
   const parts: string[] = [];
   parts.push(
-    `<rect class="sy-node__box" x="${n(laid.x)}" y="${n(laid.y)}" width="${n(laid.width)}" height="${n(laid.height)}" rx="${m.radius}"/>`,
+    `<rect class="sy-node__box" x="${n(laid.x)}" y="${n(laid.y)}" width="${n(laid.width)}" height="${n(laid.height)}" rx="${radiusOf(node.kind)}"/>`,
   );
   let top = laid.y + m.padTop;
   const kind = kindText(node);
@@ -230,10 +263,16 @@ function renderNode(laid: LaidOutNode): string {
   return `<g class="${escapeAttr(classes.join(' '))}" data-node="${escapeAttr(refOf(node))}" data-id="${escapeAttr(node.id)}"${focus}><title>${escapeXml(tooltip)}</title>${content}</g>`;
 }
 
-function renderEdge(laid: LaidOutEdge, refs: Map<string, string>, markerId: string): string {
+function renderEdge(
+  laid: LaidOutEdge,
+  refs: Map<string, string>,
+  kinds: Map<string, string>,
+  markerId: string,
+): string {
   const { edge } = laid;
   const tone = edge.tone && edge.tone !== 'default' ? edge.tone : undefined;
-  const classes = tone ? `sy-edge sy-edge--${tone}` : 'sy-edge';
+  const message = [kinds.get(edge.from), kinds.get(edge.to)].find((k) => k && messageKinds.has(k));
+  const classes = `sy-edge${tone ? ` sy-edge--${tone}` : ''}${message ? ` sy-edge--${message}` : ''}`;
   const marker = tone ? `${markerId}-${tone}` : markerId;
   const from = refs.get(edge.from) ?? edge.from;
   const to = refs.get(edge.to) ?? edge.to;
@@ -285,6 +324,7 @@ export function renderDiagramSvg(laid: LaidOutDiagram, options: RenderSvgOptions
   const height = Math.ceil(laid.height);
   const uid = `sy-d${hashText(`${title}\n${laid.nodes.map((l) => `${l.node.id} ${l.x} ${l.y}`).join('\n')}`).slice(0, 10)}`;
   const refs = new Map(laid.nodes.map((l) => [l.node.id, refOf(l.node)]));
+  const kinds = new Map(laid.nodes.map((l) => [l.node.id, l.node.kind]));
   const markerId = `${uid}-arrow`;
   const style = options.style === false ? '' : `<style>${diagramCss}</style>`;
   return [
@@ -293,7 +333,8 @@ export function renderDiagramSvg(laid: LaidOutDiagram, options: RenderSvgOptions
     `<desc id="${uid}-desc">${escapeXml(describe(laid))}</desc>`,
     style,
     `<defs>${marker(markerId)}${marker(`${markerId}-failure`, 'failure')}${marker(`${markerId}-compensation`, 'compensation')}</defs>`,
-    `<g class="sy-edges">${laid.edges.map((e) => renderEdge(e, refs, markerId)).join('')}</g>`,
+    laid.groups?.length ? `<g class="sy-groups">${laid.groups.map(renderGroup).join('')}</g>` : '',
+    `<g class="sy-edges">${laid.edges.map((e) => renderEdge(e, refs, kinds, markerId)).join('')}</g>`,
     `<g class="sy-nodes">${laid.nodes.map(renderNode).join('')}</g>`,
     '</svg>',
   ].join('');

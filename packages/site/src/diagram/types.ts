@@ -25,6 +25,18 @@ export interface DiagramNode {
   summary?: string;
   /** The resource the page is about; drawn emphasised. */
   current?: boolean;
+  /** The group (a domain or system box) the node is drawn inside. */
+  group?: string;
+}
+
+/** A box drawn around nodes (a domain, a system); groups nest through `parent`. */
+export interface DiagramGroup {
+  id: string;
+  kind: string;
+  label: string;
+  parent?: string;
+  ref?: string;
+  href?: string;
 }
 
 export interface DiagramEdge {
@@ -40,6 +52,13 @@ export interface DiagramInput {
   edges: DiagramEdge[];
   /** Main flow direction; RIGHT when absent. */
   direction?: 'RIGHT' | 'DOWN';
+  /**
+   * Wraps a long layered chain onto several rows (or columns) to reach about this width:height ratio
+   * (ELK's graph wrapping); absent, the chain stays on one line.
+   */
+  wrap?: number;
+  /** Compound boxes; nodes name theirs in `group`. */
+  groups?: DiagramGroup[];
 }
 
 export interface Point {
@@ -68,8 +87,14 @@ export interface LaidOutEdge {
   label?: Box & { lines: string[] };
 }
 
+export interface LaidOutGroup extends Box {
+  group: DiagramGroup;
+}
+
 /** A layout result. Shared through the layout cache: treat as read-only. */
 export interface LaidOutDiagram {
+  /** Outermost first, so drawing in order puts inner boxes on top. */
+  groups?: LaidOutGroup[];
   nodes: LaidOutNode[];
   edges: LaidOutEdge[];
   width: number;

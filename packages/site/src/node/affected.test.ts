@@ -19,7 +19,7 @@ describe('incremental rebuilds', () => {
     const out = join(temp, 'site');
     cpSync(example, catalog, { recursive: true });
     const before = await loadCatalog(catalog);
-    await buildSite(before, { outDir: out });
+    const full = await buildSite(before, { outDir: out });
     const untouched = join(out, 'docs/entities/payment/1.0.0/index.html');
     const untouchedTime = statSync(untouched).mtimeMs;
 
@@ -38,7 +38,8 @@ describe('incremental rebuilds', () => {
     expect(only.size).toBeLessThan(after.catalog.resources.length / 2);
 
     const result = await buildSite(after, { outDir: out, only });
-    expect(result.pages).toBeLessThan(80);
+    // A small part of the site: sections (schemas, visualiser) add pages of their own for what changed.
+    expect(result.pages).toBeLessThan(full.pages / 3);
     expect(readFileSync(join(out, 'docs/services/cart-api/1.0.0/index.html'), 'utf8')).toContain(
       'A freshly edited summary.',
     );

@@ -28,6 +28,8 @@ import type { SectionContext } from '../sections/section.js';
 import { createUrls } from '../urls.js';
 import { type BuildRecord, buildFingerprint, readBuildRecord } from './fingerprint.js';
 import { renderBody, renderHtml } from './render-page.js';
+import { setTrustedContent } from './sanitize-html.js';
+import { insideRoot, readerFor } from './sanitize-paths.js';
 
 export interface BuildOptions {
   /** Output folder; relative paths are relative to the catalog root. */
@@ -80,6 +82,7 @@ const pageKinds = (r: Resource) => r.kind !== 'changelog' && r.kind !== 'ubiquit
 export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(loaded.root, options.outDir ?? loaded.config.outDir);
   assertSafeOutDir(loaded.root, outDir);
+  setTrustedContent((loaded.config as { trustContent?: unknown }).trustContent === true);
   const incremental = options.only !== undefined && existsSync(join(outDir, marker));
   const work = incremental ? outDir : `${outDir}.building-${process.pid}`;
   const fingerprint = incremental ? '' : buildFingerprint(loaded);
@@ -106,6 +109,26 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
   };
   const readFile = readerFor(loaded.root);
   const base: Omit<RenderContext, 'diagrams'> = { catalog: loaded.catalog, config, urls, readFile, report };
+  // Sections prepare what pages read (parsed schemas) before the first page renders.
+  const only = incremental ? options.only : undefined;
+  for (const section of siteSections) {
+    if (!section.prepare) continue;
+    try {
+      Object.assign(base, await section.prepare({ loaded, catalog: loaded.catalog, report, readFile, only }));
+    } catch (error) {
+      report(
+        diagnostic(
+          'build-section-failed',
+          `The ${section.name} section failed: ${(error as Error).message}`,
+          {
+            file: '',
+            line: 1,
+            column: 1,
+          },
+        ),
+      );
+    }
+  }
   const svgCache = readLayoutCache(outDir);
   let files = 0;
   let bytes = 0;
@@ -230,10 +253,15 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
   }
 
   await write('api/nav.json', JSON.stringify(buildNav(loaded.catalog, urls, docFolderOrder(loaded.config))));
-  const search = buildSearchFiles(loaded.catalog, urls, (r) => {
-    const path = (r.data as { schemaPath?: string }).schemaPath;
-    return path ? readFile(r.source.dir ? `${r.source.dir}/${path}` : path) : undefined;
-  });
+  const search = buildSearchFiles(
+    loaded.catalog,
+    urls,
+    (r) => {
+      const path = (r.data as { schemaPath?: string }).schemaPath;
+      return path ? readFile(r.source.dir ? `${r.source.dir}/${path}` : path) : undefined;
+    },
+    (r) => base.schemas?.fieldNames.get(r.key),
+  );
   await write('api/search/quick.json', search.quick);
   await write('api/search/full.json', search.full);
   if ((loaded.config.llmsTxt as { enabled?: boolean } | undefined)?.enabled !== false) {
@@ -288,24 +316,6 @@ async function swapIn(work: string, outDir: string): Promise<void> {
   await rm(old, { recursive: true, force: true });
 }
 
-function readerFor(root: string): (path: string) => string | undefined {
-  const cache = new Map<string, string | undefined>();
-  return (path) => {
-    if (cache.has(path)) return cache.get(path);
-    const full = resolve(root, path);
-    let text: string | undefined;
-    if (full.startsWith(root + sep)) {
-      try {
-        text = readFileSync(full, 'utf8');
-      } catch {
-        text = undefined;
-      }
-    }
-    cache.set(path, text);
-    return text;
-  };
-}
-
 async function copyAssets(root: string, work: string, styles: string | undefined) {
   await mkdir(join(work, '_sy/client'), { recursive: true });
   // Diagram styles ship once in the stylesheet, not in every SVG.
@@ -319,9 +329,9 @@ async function copyAssets(root: string, work: string, styles: string | undefined
   }
   await mkdir(join(work, '_sy/vendor'), { recursive: true });
   await cp(fileURLToPath(import.meta.resolve('minisearch')), join(work, '_sy/vendor/minisearch.js'));
-  if (styles) await cp(styles, join(work, '_sy/eventcatalog.styles.css'));
+  if (styles && insideRoot(root)(styles)) await cp(styles, join(work, '_sy/eventcatalog.styles.css'));
   if (existsSync(join(root, 'public')))
-    await cp(join(root, 'public'), work, { recursive: true, dereference: false });
+    await cp(join(root, 'public'), work, { recursive: true, dereference: false, filter: insideRoot(root) });
 }
 
 /** Runs `task` over `items`, at most `limit` at once. */

@@ -10,7 +10,7 @@ export interface LinkReport {
   pending: { page: string; href: string }[];
 }
 
-const pendingPrefixes = ['/visualiser/', '/schemas'];
+const pendingPrefixes: string[] = [];
 
 function* htmlFiles(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

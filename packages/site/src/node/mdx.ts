@@ -12,6 +12,7 @@ import {
   remarkMermaid,
   remarkReferences,
 } from './remark-plugins.js';
+import { contentPolicyKey, rehypeSanitize } from './sanitize-html.js';
 
 export type MdxContent = ComponentType<{ components?: Record<string, unknown> }>;
 
@@ -34,7 +35,7 @@ const cacheLimit = 2000;
  * plain Markdown, so the page still shows, and the error is returned for a diagnostic.
  */
 export function compileBody(body: string): Promise<CompiledBody> {
-  const key = createHash('sha1').update(body).digest('base64');
+  const key = createHash('sha1').update(contentPolicyKey()).update(body).digest('base64');
   let entry = cache.get(key);
   if (entry) {
     cache.delete(key);
@@ -91,6 +92,7 @@ async function compileAs(body: string, format: 'mdx' | 'md'): Promise<CompiledBo
         remarkReferences,
         remarkFacts,
       ],
+      rehypePlugins: [rehypeSanitize],
     },
   );
   const code = String(file.value);

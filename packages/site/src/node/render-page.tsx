@@ -6,6 +6,8 @@ import { componentsFor, mdxComponents } from '../render/components/index.js';
 import { Context, type RenderContext } from '../render/context.js';
 import type { TocEntry } from '../render/layout.js';
 import { compileBody } from './mdx.js';
+import { removedContentDiagnostics } from './sanitize-html.js';
+import { isOversizedBody, oversizedBody } from './sanitize-limits.js';
 
 /** Diagrams kept across pages and builds; past this the least recently used are dropped (memory on huge catalogs). */
 const svgCacheLimit = 3000;
@@ -51,6 +53,7 @@ export async function renderHtml(
 
 /** A resource's body as a Preact element, with its headings; problems in the body are reported. */
 export async function renderBody(resource: Resource, report: (d: Diagnostic) => void) {
+  if (isOversizedBody(resource)) return oversizedBody(resource, report);
   const compiled = await compileBody(resource.body);
   const file = resource.source.file;
   if (compiled.error) {
@@ -62,6 +65,7 @@ export async function renderBody(resource: Resource, report: (d: Diagnostic) => 
       }),
     );
   }
+  for (const d of removedContentDiagnostics(compiled.facts, resource)) report(d);
   for (const name of compiled.facts.components) {
     if (
       !mdxComponents[name] &&

@@ -2,6 +2,7 @@ import type { Catalog, Diagnostic, ResolvedConfig, Resource } from '@switchyard/
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Urls } from '../urls.js';
+import type { SiteSchemas } from './components/schema-data.js';
 
 /** A laid-out diagram, ready to draw, or a request to lay one out before the page renders again. */
 export interface DiagramSource {
@@ -21,6 +22,8 @@ export interface RenderContext {
   readFile(path: string): string | undefined;
   /** Reports a problem found while rendering (an unknown component, a body that is not valid MDX). */
   report(diagnostic: Diagnostic): void;
+  /** Schemas and specs parsed before rendering (by the schemas section); absent, they show as source. */
+  schemas?: SiteSchemas;
 }
 
 export const Context = createContext<RenderContext | null>(null);

@@ -7,7 +7,8 @@ export interface TocEntry {
   id: string;
 }
 
-const themeScript =
+/** The one inline script of every page (theme before first paint); its hash is in the CSP. */
+export const themeScript =
   "try{var t=localStorage.getItem('sy-theme');document.documentElement.dataset.theme=t||(matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light')}catch(e){}";
 
 const defaultIcon =

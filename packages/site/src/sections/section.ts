@@ -30,5 +30,13 @@ export interface SectionContext {
  */
 export interface SiteSection {
   name: string;
+  /**
+   * Runs before any page renders (pages render synchronously): computes what pages read, such as parsed
+   * schemas, and returns it to be added to every page's render context.
+   */
+  prepare?(ctx: PrepareContext): Promise<Partial<RenderContext>>;
   build(ctx: SectionContext): Promise<void>;
 }
+
+/** What a section's `prepare` gets: the catalog, and the ways to read files and report problems. */
+export type PrepareContext = Pick<SectionContext, 'loaded' | 'catalog' | 'report' | 'readFile' | 'only'>;

@@ -1,5 +1,6 @@
 import { type ComponentChildren, isValidElement, toChildArray, type VNode } from 'preact';
 import { useRender } from '../context.js';
+import { promptContext } from './impact.js';
 
 type Children = { children?: ComponentChildren };
 
@@ -172,6 +173,8 @@ export function Prompt({
 }: Children & { description?: string; title?: string; actions?: string[]; icon?: string }) {
   const id = `sy-prompt-${++promptCount}`;
   const text = textOf(children).trim().replace(/\s+/g, ' ');
+  const { catalog, resource } = useRender();
+  const context = resource ? promptContext(catalog, resource) : undefined;
   return (
     <figure class="sy-prompt">
       <figcaption class="sy-prompt__head">
@@ -180,6 +183,11 @@ export function Prompt({
           {actions.includes('copy') && (
             <button type="button" class="sy-button" data-sy-copy={id}>
               Copy
+            </button>
+          )}
+          {actions.includes('copy') && context && (
+            <button type="button" class="sy-button" data-sy-copy={`${id}-context`}>
+              Copy with context
             </button>
           )}
           {actions.includes('cursor') && (
@@ -195,6 +203,11 @@ export function Prompt({
       <pre class="sy-prompt__text" id={id}>
         {text}
       </pre>
+      {context && (
+        <pre hidden id={`${id}-context`}>
+          {`${text}\n\n${context}`}
+        </pre>
+      )}
     </figure>
   );
 }

@@ -2,6 +2,7 @@ import { getResource, type Resource } from '@switchyard/model';
 import { flowDiagram, resourceGraph } from '../../diagram/from-catalog.js';
 import { hashText } from '../../diagram/hash.js';
 import { layoutDiagram } from '../../diagram/layout.js';
+import { domainMap, neighbourhoodMap } from '../../diagram/maps.js';
 import { renderDiagramSvg } from '../../diagram/render-svg.js';
 import type { DiagramInput } from '../../diagram/types.js';
 import { useRender } from '../context.js';
@@ -41,12 +42,38 @@ function Diagram({
   );
 }
 
-/** The map of the current resource (or of `id`/`version` of the current kind). */
-export function NodeGraph({ id, version, title }: { id?: string; version?: string; title?: string }) {
+/**
+ * The map of the current resource (or of `id`/`version` of the current kind). Scoped views: `depth`
+ * (1, 2... or "all") draws the neighbourhood that many hops out; `scope="own"` on a domain keeps only the
+ * messages its own services send. `direction` "TB" lays it out top to bottom.
+ */
+export function NodeGraph({
+  id,
+  version,
+  title,
+  depth,
+  scope,
+  direction,
+}: {
+  id?: string;
+  version?: string;
+  title?: string;
+  depth?: number | string;
+  scope?: string;
+  direction?: string;
+}) {
   const { catalog, urls, resource } = useRender();
   const target = id && resource ? getResource(catalog, resource.kind, id, version) : resource;
   if (!target || target.kind === 'doc') return null;
-  const input = resourceGraph(catalog, target, (r: Resource) => urls.resource(r));
+  const href = (r: Resource) => urls.resource(r);
+  const hops = depth === 'all' ? Number.POSITIVE_INFINITY : Number(depth);
+  let input =
+    depth !== undefined && hops >= 1
+      ? neighbourhoodMap(catalog, target, hops, href)
+      : scope === 'own' && target.kind === 'domain'
+        ? domainMap(catalog, target, href, { own: true })
+        : resourceGraph(catalog, target, href);
+  if (direction === 'TB' || direction === 'DOWN') input = { ...input, direction: 'DOWN' };
   return <Diagram input={input} title={title ?? `Map of ${target.id}`} />;
 }
 

@@ -32,7 +32,14 @@ export function DiscoverPage({ kind }: { kind: Kind }) {
   );
 }
 
-/** `/settings`: the resolved configuration, as Switchyard uses it. */
+/** The MCP client configuration (Claude Desktop, Cursor and others read this shape); see docs/mcp.md. */
+const mcpSnippet = JSON.stringify(
+  { mcpServers: { switchyard: { command: 'npx', args: ['switchyard', 'mcp', '/path/to/catalog'] } } },
+  null,
+  2,
+);
+
+/** `/settings`: the resolved configuration, as Switchyard uses it, and how to connect an AI assistant. */
 export function SettingsPage() {
   const { config } = useRender();
   const { buildId: _b, hasCustomStyles: _h, ...shown } = config as Record<string, unknown>;
@@ -42,6 +49,15 @@ export function SettingsPage() {
       <p class="sy-lead">The configuration this site was built with, after defaults.</p>
       <pre class="sy-code">
         <code>{JSON.stringify(shown, null, 2)}</code>
+      </pre>
+      <h2 id="mcp">Connect an AI assistant</h2>
+      <p>
+        <code>switchyard mcp</code> serves this catalog to AI assistants (Claude, Cursor, VS Code...) over the
+        Model Context Protocol: search, producers and consumers, flows, schemas, owners, impact. Add it to
+        your client's MCP configuration, with the path of the catalog folder:
+      </p>
+      <pre class="sy-code">
+        <code>{mcpSnippet}</code>
       </pre>
     </Layout>
   );

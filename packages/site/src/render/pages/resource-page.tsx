@@ -1,6 +1,8 @@
 import { kindDef, nameOf, ownersOf, type Resource, summaryOf, versionsOf } from '@switchyard/model';
 import type { ComponentChildren } from 'preact';
+import { ImpactSection } from '../components/impact.js';
 import { ResourceRef } from '../components/ref.js';
+import { ResourceSchemas } from '../components/schema-resource.js';
 import { useRender } from '../context.js';
 import { Layout, type TocEntry } from '../layout.js';
 
@@ -139,6 +141,8 @@ export function ResourcePage({ resource, path, body, toc, previous, next }: Reso
         <Banners resource={resource} />
         {summary && <p class="sy-lead">{summary}</p>}
         <div class="sy-prose">{body}</div>
+        <ResourceSchemas resource={resource} />
+        <ImpactSection resource={resource} />
         {(previous || next) && (
           <nav class="sy-doc-pager" aria-label="Previous and next">
             {previous ? (

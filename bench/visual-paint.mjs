@@ -1,0 +1,28 @@
+import { writeFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { clusterMap, layoutDiagram, renderDiagramSvg } from '@switchyard/site';
+import { syntheticMap } from './dist/layout-graphs.js';
+const root = '/tmp/visual/big2';
+mkdirSync(root + '/c', { recursive: true });
+const input = syntheticMap(3800);
+// One domain, as the goal's "3,800-node domain".
+input.groups = input.groups.filter((g) => g.kind !== 'domain' || g.id === 'd0').map((g) => (g.kind === 'system' ? { ...g, parent: 'd0' } : g));
+const map = clusterMap(input);
+let t = performance.now();
+const overview = renderDiagramSvg(await layoutDiagram(map.overview), { title: 'Big domain', style: false });
+console.log('clusters', map.clusters.length, 'sizes', Math.min(...map.clusters.map((c) => c.size)), '-', Math.max(...map.clusters.map((c) => c.size)), 'overview layout', Math.round(performance.now() - t), 'ms');
+const index = [];
+const opened = map.clusters[0];
+t = performance.now();
+const svg = renderDiagramSvg(await layoutDiagram(opened.input), { title: opened.label, style: false });
+console.log('one cluster layout', Math.round(performance.now() - t), 'ms', opened.size, 'nodes', svg.length, 'bytes');
+writeFileSync(root + '/c/0.svg', svg);
+map.clusters.forEach((c, i) => index.push({ id: c.id, label: c.label, size: c.size, src: '/c/0.svg' }));
+writeFileSync(root + '/big.clusters.json', JSON.stringify({ clusters: index }));
+let html = readFileSync('/tmp/visual-fx/visualiser/domains/ordering/1.0.0/index.html', 'utf8');
+html = html.replace('data-sy-vis=""', 'data-sy-vis="" data-clusters="/big.clusters.json"').replace('<div data-sy-vis', '<div data-sy-vis');
+const frames = [...html.matchAll(/<sy-diagram[\s\S]*?<\/sy-diagram>/g)];
+html = html.replace(frames[1][0], '').replace(/(<sy-diagram[^>]*>\s*<div class="sy-diagram-canvas">)[\s\S]*?(<\/div>\s*<\/sy-diagram>)/, `$1${overview}$2`);
+mkdirSync(root + '/big', { recursive: true });
+writeFileSync(root + '/big/index.html', html);
+console.log('page bytes', statSync(root + '/big/index.html').size, 'index bytes', statSync(root + '/big.clusters.json').size);
+process.exit(0);

@@ -1,0 +1,138 @@
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import {
+  type CatalogState,
+  createApiApp,
+  createCatalogState,
+  listenApp,
+  watchCatalog,
+} from '@switchyard/api';
+import { type LoadedCatalog, loadCatalog } from '@switchyard/loader';
+import { createRootReader, FieldIndex, parseCatalogSchemas } from '@switchyard/schemas';
+import { createUrls } from '@switchyard/site';
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { catalogDir } from '../program.js';
+import { securityHeaders } from '../server/csp.js';
+
+const maxFileBytes = 5 * 1024 * 1024;
+
+/** Reads catalog files for the API and MCP answers, never outside the root (symbolic links resolved). */
+function rootReader(root: string): (path: string) => string | undefined {
+  const realRoot = realpathSync(root);
+  return (path) => {
+    try {
+      const real = realpathSync(resolve(realRoot, path));
+      if (!real.startsWith(realRoot + sep) || statSync(real).size > maxFileBytes) return undefined;
+      return readFileSync(real, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** Every field of every schema and spec the catalog names, by field name. */
+async function indexFields(loaded: LoadedCatalog): Promise<FieldIndex> {
+  const parsed = await parseCatalogSchemas(loaded.catalog, createRootReader(loaded.root));
+  const index = new FieldIndex();
+  for (const entry of parsed.entries) if (entry) index.add(entry.resource.key, entry.parsed);
+  return index;
+}
+
+/**
+ * Loads a catalog into the state the HTTP API and the MCP server answer from. Schemas are parsed for the
+ * field index in the background, on first use.
+ */
+export async function loadCatalogState(
+  root: string,
+): Promise<{ loaded: LoadedCatalog; state: CatalogState }> {
+  const loaded = await loadCatalog(root);
+  const urls = createUrls(loaded.config);
+  let fields: Promise<FieldIndex | undefined> | undefined;
+  const state = createCatalogState({
+    catalog: loaded.catalog,
+    title: loaded.config.title,
+    urlOf: (r, options) => urls.resource(r, options),
+    readFile: rootReader(loaded.root),
+    fields: () => {
+      fields ??= indexFields(loaded).catch((error: unknown) => {
+        process.stderr.write(`Schema fields could not be indexed: ${(error as Error).message}\n`);
+        return undefined;
+      });
+      return fields;
+    },
+  });
+  return { loaded, state };
+}
+
+export interface ServeOptions {
+  dir: string;
+  port: number;
+  host?: string | undefined;
+  /** The built site to serve beside the API (default: outDir from the config). */
+  out?: string | undefined;
+}
+
+/** Serves the JSON API over the catalog, and the built site, reloading the catalog when it changes. */
+export async function runServe(options: ServeOptions, io: Io): Promise<number> {
+  const root = resolve(options.dir);
+  let { loaded, state } = await loadCatalogState(root);
+  const siteRoot = () => {
+    const dir = resolve(root, options.out ?? loaded.config.outDir);
+    return existsSync(resolve(dir, 'index.html')) ? dir : undefined;
+  };
+  const app = createApiApp({
+    getState: () => state,
+    siteRoot,
+    base: () => loaded.config.base,
+    headers: securityHeaders,
+  });
+  const { url, server } = await listenApp(app, options.port, options.host);
+  io.out(
+    `Switchyard API at ${url}/api — ${loaded.catalog.resources.length} resources from ${relative(io.cwd, root) || '.'}\n`,
+  );
+  if (!siteRoot()) io.out('No built site found: run "switchyard build" to serve the site beside the API.\n');
+  if (options.host && options.host !== '127.0.0.1' && options.host !== 'localhost')
+    io.err(`Listening on ${options.host}: the catalog is readable by anyone who can reach this address.\n`);
+  const watcher = watchCatalog(root, [loaded.config.outDir], async () => {
+    const started = performance.now();
+    ({ loaded, state } = await loadCatalogState(root));
+    io.out(
+      `Reloaded ${loaded.catalog.resources.length} resources in ${Math.round(performance.now() - started)} ms.\n`,
+    );
+  });
+  await new Promise<void>((done) => server.on('close', done));
+  watcher.close();
+  return 0;
+}
+
+/** `--port`: a whole number from 0 (any free port) to 65535. */
+export function portOption(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new UsageError(`--port must be a number from 0 to 65535, not "${text}".`);
+  return n;
+}
+
+export function registerServe(program: Command, io: Io, setCode: (code: number) => void): void {
+  program
+    .command('serve')
+    .description('Serve a live, read-only JSON API over the catalog (and the built site); reloads on change.')
+    .argument('[dir]', 'catalog folder (default: the current folder)')
+    .option('--dir <dir>', 'catalog folder, as an option')
+    .option('--port <port>', 'port to listen on', '3000')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1: this machine only)')
+    .option('--out <dir>', 'the built site to serve beside the API (default: outDir from the config)')
+    .action(
+      async (dir: string | undefined, opts: { dir?: string; port: string; host?: string; out?: string }) => {
+        const options = {
+          dir: catalogDir(dir, opts.dir, io),
+          port: portOption(opts.port),
+          host: opts.host,
+          out: opts.out,
+        };
+        setCode(await runServe(options, io));
+      },
+    );
+}

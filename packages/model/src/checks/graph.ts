@@ -1,0 +1,133 @@
+import type { Catalog } from '../catalog.js';
+import { type Diagnostic, diagnostic } from '../diagnostics.js';
+import { nextStepsOf } from '../kinds/flow.js';
+import { isMessageKind } from '../kinds/kind.js';
+import { type ResolvedStep, stepsOf } from '../queries/flows.js';
+import { failureSide, walkOf } from '../queries/impact-flows.js';
+import { consumersOf, producersOf } from '../queries/messages.js';
+import { isHidden, locate, nameOf, type Resource } from '../resource.js';
+
+/** True when the resource points to any version of the message with the relation. */
+function exchanges(catalog: Catalog, peer: Resource, message: Resource, relation: 'sends' | 'receives') {
+  return (catalog.outgoing.get(peer.key) ?? []).some((e) => {
+    if (e.relation !== relation) return false;
+    const target = catalog.byKey.get(e.to);
+    return target?.kind === message.kind && target.id === message.id;
+  });
+}
+
+function checkStepPairs(catalog: Catalog, flow: Resource<'flow'>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const steps = stepsOf(catalog, flow);
+  const byId = new Map<string, ResolvedStep>(steps.map((s) => [s.id, s]));
+  steps.forEach((from, i) => {
+    for (const next of nextStepsOf(from.step)) {
+      const to = byId.get(next.id);
+      const a = from.resource;
+      const b = to?.resource;
+      if (!a || !b) continue;
+      const at = locate(flow, ['steps', i, ...next.path]);
+      if (a.kind === 'service' && isMessageKind(b.kind) && !exchanges(catalog, a, b, 'sends')) {
+        out.push(
+          diagnostic(
+            'flow-step-not-sent',
+            `Step "${from.id}" (${nameOf(a)}) leads to "${next.id}" (${nameOf(b)}), but ${nameOf(a)} does not send ${b.id}.`,
+            at,
+          ),
+        );
+      }
+      if (isMessageKind(a.kind) && b.kind === 'service' && !exchanges(catalog, b, a, 'receives')) {
+        out.push(
+          diagnostic(
+            'flow-step-not-received',
+            `Step "${from.id}" (${nameOf(a)}) leads to "${next.id}" (${nameOf(b)}), but ${nameOf(b)} does not receive ${a.id}.`,
+            at,
+          ),
+        );
+      }
+    }
+  });
+  return out;
+}
+
+/** A failure or compensation path must reach a step with no next step; one that only loops never ends. */
+function checkCompensationEnds(flow: Resource<'flow'>): Diagnostic[] {
+  const walk = walkOf(flow);
+  const side = failureSide(walk);
+  const endsReachable = new Set<string>();
+  // Steps from which an end is reachable: grow backwards from the ends until nothing changes.
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [id, step] of walk.byId) {
+      if (endsReachable.has(id)) continue;
+      const next = nextStepsOf(step);
+      if (next.length === 0 || next.some((x) => endsReachable.has(x.id) || !walk.byId.has(x.id))) {
+        endsReachable.add(id);
+        changed = true;
+      }
+    }
+  }
+  const out: Diagnostic[] = [];
+  const steps = flow.data.steps ?? [];
+  steps.forEach((step, i) => {
+    const id = String(step.id);
+    for (const next of nextStepsOf(step)) {
+      if (side.has(id) || !side.has(next.id) || endsReachable.has(next.id)) continue;
+      if (!walk.isFailureEdge(next.label, walk.byId.get(next.id))) continue;
+      out.push(
+        diagnostic(
+          'flow-compensation-no-end',
+          `The failure path from step "${id}" to "${next.id}" never reaches a final step: it only loops.`,
+          locate(flow, ['steps', i, ...next.path]),
+        ),
+      );
+    }
+  });
+  return out;
+}
+
+function checkMessagePeers(catalog: Catalog, message: Resource): Diagnostic[] {
+  if (isHidden(message)) return [];
+  const out: Diagnostic[] = [];
+  const label = `${nameOf(message)} (${message.kind} ${message.id})`;
+  // Commands and queries are often sent by clients the catalog does not describe (a storefront, a
+  // support tool); an event nobody publishes is a gap in the catalog.
+  const needsProducer = message.kind === 'event';
+  if (needsProducer && producersOf(catalog, message, { anyVersion: true, olderPeers: true }).length === 0) {
+    out.push(
+      diagnostic(
+        'message-without-producer',
+        `Nothing in the catalog sends ${label}.`,
+        locate(message, ['id']),
+      ),
+    );
+  }
+  if (consumersOf(catalog, message, { anyVersion: true, olderPeers: true }).length === 0) {
+    out.push(
+      diagnostic(
+        'message-without-consumer',
+        `Nothing in the catalog receives ${label}.`,
+        locate(message, ['id']),
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Consistency of the graph as a whole: flows agree with the services' sends and receives, every
+ * message has both ends, failure paths end. Pure; run after buildCatalog.
+ */
+export function checkGraph(catalog: Catalog): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const flow of catalog.latestByKind.get('flow') ?? []) {
+    out.push(...checkStepPairs(catalog, flow as Resource<'flow'>));
+    out.push(...checkCompensationEnds(flow as Resource<'flow'>));
+  }
+  for (const kind of ['event', 'command', 'query'] as const) {
+    for (const message of catalog.latestByKind.get(kind) ?? [])
+      out.push(...checkMessagePeers(catalog, message));
+  }
+  return out;
+}

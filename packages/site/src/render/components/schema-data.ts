@@ -1,0 +1,65 @@
+import { kindDef, type Resource } from '@switchyard/model';
+import type { FieldIndex, ParsedSchema, SchemaEntry } from '@switchyard/schemas';
+
+/** An `examples/` payload of a message, with what is wrong with it against the message's schema. */
+export interface SchemaExample {
+  file: string;
+  text: string;
+  problems: string[];
+}
+
+/**
+ * What the build parsed before any page rendered (parsing is async, rendering synchronous): every schema
+ * and spec of the catalog. Pages read it from the render context (`schemas`), keyed by file or resource.
+ */
+export interface SiteSchemas {
+  /** Parsed files, by path relative to the catalog root. */
+  byFile: ReadonlyMap<string, ParsedSchema>;
+  /** Each resource's schemas and specs, in frontmatter order, by resource key. */
+  byResource: ReadonlyMap<string, readonly SchemaEntry[]>;
+  /** Every field of every schema, by name. */
+  fields: FieldIndex;
+  /** The distinct field names of each resource's schemas and specs, by resource key (for search). */
+  fieldNames: ReadonlyMap<string, readonly string[]>;
+  examples: ReadonlyMap<string, readonly SchemaExample[]>;
+  /** Keys of the resource versions that have a changelog page (a changelog file, or a schema diff). */
+  changelogs: ReadonlySet<string>;
+}
+
+/** The page segment of a spec, as EventCatalog names it: `spec` (OpenAPI), `asyncapi`, `graphql`. */
+export function specSegment(parsed: ParsedSchema): string | undefined {
+  if (parsed.format === 'openapi') return 'spec';
+  if (parsed.format === 'asyncapi' || parsed.format === 'graphql') return parsed.format;
+  return undefined;
+}
+
+/** A spec's file name without folder and extension (`openapi` for `specs/openapi.yml`). */
+export function specName(file: string): string {
+  return (file.split('/').pop() ?? file).replace(/\.[^.]+$/, '');
+}
+
+/** `/docs/services/{id}/{version}/spec/{file}` (or `/asyncapi/`, `/graphql/`) for a spec entry. */
+export function specPath(resource: Resource, entry: SchemaEntry): string | undefined {
+  const segment = specSegment(entry.parsed);
+  if (!segment) return undefined;
+  return `/docs/${kindDef(resource.kind).plural}/${resource.id}/${resource.version}/${segment}/${specName(entry.file)}`;
+}
+
+/** `/schemas/{kind plural}/{id}/{version}`: the schema page of a resource version. */
+export function schemaPagePath(resource: Resource): string {
+  return `/schemas/${kindDef(resource.kind).plural}/${resource.id}/${resource.version}`;
+}
+
+/** `/docs/{kind plural}/{id}/{version}/changelog`. */
+export function changelogPath(resource: Resource): string {
+  return `/docs/${kindDef(resource.kind).plural}/${resource.id}/${resource.version}/changelog`;
+}
+
+export const formatLabels: Record<string, string> = {
+  'json-schema': 'JSON Schema',
+  avro: 'Avro',
+  protobuf: 'Protobuf',
+  openapi: 'OpenAPI',
+  asyncapi: 'AsyncAPI',
+  graphql: 'GraphQL',
+};

@@ -1,0 +1,286 @@
+import {
+  type Catalog,
+  diagnostic,
+  domainsOf,
+  formatRef,
+  kindDef,
+  nameOf,
+  ownersOf,
+  type Resource,
+  summaryOf,
+  versionsOf,
+} from '@switchyard/model';
+import {
+  allFields,
+  type CatalogSchemas,
+  checkExample,
+  detectFormat,
+  diffFields,
+  diffText,
+  FieldIndex,
+  type ParsedSchema,
+  parseCatalogSchemas,
+  parseSchemaFile,
+  resolveRelative,
+  type SchemaEntry,
+} from '@switchyard/schemas';
+import { renderToString } from 'preact-render-to-string';
+import { renderBody } from '../node/render-page.js';
+import type { SchemaExample, SiteSchemas } from '../render/components/schema-data.js';
+import { changelogPath, schemaPagePath, specPath } from '../render/components/schema-data.js';
+import { FieldChanges, TextDiff } from '../render/components/schema-diff.js';
+import { ApiPage } from '../render/pages/schemas-api.js';
+import { ChangelogPage } from '../render/pages/schemas-changelog.js';
+import { ExplorerPage } from '../render/pages/schemas-explorer.js';
+import { type SchemaDiff, SchemaPage } from '../render/pages/schemas-schema.js';
+import type { SchemaDiffFile, SchemaRow } from '../shared/schemas-explorer.js';
+import type { PrepareContext, SectionContext, SiteSection } from './section.js';
+
+const messageKinds = new Set(['event', 'command', 'query']);
+/** Past this many versions, a resource's diff file holds consecutive pairs and pairs with the newest only. */
+const allPairsUpTo = 10;
+
+/** Files a body shows with `<SchemaViewer file="...">` / `<Schema file="...">` that frontmatter does not name. */
+function bodySchemaFiles(r: Resource): string[] {
+  const out: string[] = [];
+  for (const m of r.body.matchAll(/<(?:SchemaViewer|Schema)\b[^>]*?\bfile=["']([^"']+)["']/g)) {
+    const file = resolveRelative(
+      r.source.dir ? `${r.source.dir}/x` : 'x',
+      (m[1] as string).replace(/^\.\//, ''),
+    );
+    if (file) out.push(file);
+  }
+  return out;
+}
+
+function examplesOf(
+  r: Resource,
+  files: readonly string[],
+  read: PrepareContext['readFile'],
+  schema: ParsedSchema | undefined,
+): SchemaExample[] {
+  const prefix = r.source.dir ? `${r.source.dir}/examples/` : 'examples/';
+  return files
+    .filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/'))
+    .map((file) => {
+      const text = read(file) ?? '';
+      const problems: string[] = [];
+      if (file.endsWith('.json') && schema?.ok && schema.fields.length > 0) {
+        try {
+          problems.push(...checkExample(schema.fields, JSON.parse(text)));
+        } catch (error) {
+          problems.push(`not valid JSON: ${(error as Error).message}`);
+        }
+      }
+      return { file, text, problems };
+    });
+}
+
+/** The first schema (not spec) of a resource version that parsed. */
+const mainSchema = (schemas: SiteSchemas, r: Resource): SchemaEntry | undefined =>
+  schemas.byResource.get(r.key)?.find((e) => e.role === 'schema' && e.parsed.ok && !e.parsed.api);
+
+/** The schema diff from `from` to `to`, when both have a schema. */
+function schemaDiff(
+  schemas: SiteSchemas,
+  read: PrepareContext['readFile'],
+  from: Resource,
+  to: Resource,
+): SchemaDiff | undefined {
+  const a = mainSchema(schemas, from);
+  const b = mainSchema(schemas, to);
+  if (!a || !b) return undefined;
+  const patch = diffText(
+    `v${from.version}/${a.written}`,
+    read(a.file) ?? '',
+    `v${to.version}/${b.written}`,
+    read(b.file) ?? '',
+  );
+  return { from, changes: diffFields(a.parsed, b.parsed), patch };
+}
+
+/** The version just older than this one that has a schema. */
+function previousWithSchema(catalog: Catalog, schemas: SiteSchemas, r: Resource): Resource | undefined {
+  const list = versionsOf(catalog, r.kind, r.id);
+  return list.slice(list.indexOf(r) + 1).find((v) => mainSchema(schemas, v));
+}
+
+function changelogsByKey(catalog: Catalog): Map<string, Resource> {
+  const out = new Map<string, Resource>();
+  for (const r of catalog.resources)
+    if (r.kind === 'changelog' && r.attachedTo) out.set(formatRef(r.attachedTo), r);
+  return out;
+}
+
+async function prepare(ctx: PrepareContext): Promise<{ schemas: SiteSchemas }> {
+  const parsed: CatalogSchemas = await parseCatalogSchemas(ctx.catalog, ctx.readFile);
+  const byFile = parsed.byFile;
+  for (const r of ctx.catalog.resources) {
+    for (const file of bodySchemaFiles(r)) {
+      const text = ctx.readFile(file);
+      if (byFile.has(file) || text === undefined || !detectFormat(file, text)) continue;
+      const result = await parseSchemaFile(file, ctx.readFile);
+      byFile.set(file, result);
+      parsed.diagnostics.push(...result.diagnostics);
+    }
+  }
+  for (const d of parsed.diagnostics) ctx.report(d);
+  const byResource = new Map<string, SchemaEntry[]>();
+  const fields = new FieldIndex();
+  const fieldNames = new Map<string, string[]>();
+  for (const e of parsed.entries) {
+    const list = byResource.get(e.resource.key) ?? [];
+    list.push(e);
+    byResource.set(e.resource.key, list);
+    fields.add(e.resource.key, e.parsed);
+    const names = new Set(fieldNames.get(e.resource.key));
+    for (const f of allFields(e.parsed)) names.add(f.name);
+    fieldNames.set(e.resource.key, [...names]);
+  }
+  const examples = new Map<string, SchemaExample[]>();
+  const schemas: SiteSchemas = { byFile, byResource, fields, fieldNames, examples, changelogs: new Set() };
+  for (const r of ctx.catalog.resources) {
+    if (!messageKinds.has(r.kind)) continue;
+    const list = examplesOf(r, ctx.loaded.files, ctx.readFile, mainSchema(schemas, r)?.parsed);
+    if (list.length === 0) continue;
+    examples.set(r.key, list);
+    for (const e of list) {
+      if (e.problems.length === 0) continue;
+      const more = e.problems.length > 1 ? ` (and ${e.problems.length - 1} more)` : '';
+      ctx.report(
+        diagnostic(
+          'example-invalid',
+          `The example does not match the schema of ${r.id}: ${e.problems[0]}${more}.`,
+          { file: e.file, line: 1, column: 1 },
+        ),
+      );
+    }
+  }
+  const changelogs = changelogsByKey(ctx.catalog);
+  const withChangelog = new Set(changelogs.keys());
+  for (const r of ctx.catalog.resources) {
+    if (kindDef(r.kind).versioned && byResource.has(r.key) && previousWithSchema(ctx.catalog, schemas, r))
+      withChangelog.add(r.key);
+  }
+  return { schemas: { ...schemas, changelogs: withChangelog } };
+}
+
+function rowsOf(ctx: SectionContext, schemas: SiteSchemas): SchemaRow[] {
+  const rows: SchemaRow[] = [];
+  for (const list of ctx.catalog.versions.values()) {
+    const r = list[0] as Resource;
+    const entries = schemas.byResource.get(r.key) ?? [];
+    const versions = list.filter((v) => schemas.byResource.has(v.key)).map((v) => v.version);
+    const owners = ownersOf(ctx.catalog, r);
+    for (const e of entries) {
+      rows.push({
+        kind: r.kind,
+        plural: kindDef(r.kind).plural,
+        id: r.id,
+        name: e.name ?? nameOf(r),
+        version: r.version,
+        versions,
+        format: e.parsed.format,
+        file: e.written,
+        url: ctx.urls.page(specPath(r, e) ?? schemaPagePath(r)),
+        docs: ctx.urls.resource(r),
+        domains: domainsOf(ctx.catalog, r).map((d) => d.id),
+        owners: [...owners.teams, ...owners.users].map((o) => o.id),
+        fields: [...new Set([...allFields(e.parsed)].map((f) => f.name))],
+        summary: (summaryOf(r) ?? '').slice(0, 160),
+      });
+    }
+  }
+  return rows;
+}
+
+/** Every pair of versions (older → newer and back), or for long histories the ones people compare. */
+function diffFileOf(ctx: SectionContext, schemas: SiteSchemas, versions: Resource[]): SchemaDiffFile {
+  const pairs: Record<string, string> = {};
+  versions.forEach((a, i) => {
+    versions.forEach((b, j) => {
+      if (i === j) return;
+      if (versions.length > allPairsUpTo && Math.abs(i - j) !== 1 && i !== 0 && j !== 0) return;
+      const diff = schemaDiff(schemas, ctx.readFile, b, a);
+      if (!diff) return;
+      pairs[`${b.version}..${a.version}`] = renderToString(
+        <>
+          <FieldChanges changes={diff.changes} />
+          <details class="sy-diff-details">
+            <summary>Text diff</summary>
+            <TextDiff patch={diff.patch} />
+          </details>
+        </>,
+      );
+    });
+  });
+  return { versions: versions.map((v) => v.version), pairs };
+}
+
+async function build(ctx: SectionContext): Promise<void> {
+  const schemas = ctx.base.schemas;
+  if (!schemas) return;
+  const { catalog } = ctx;
+  // On a dev rebuild, only the pages of what changed (and its neighbours) are written again.
+  const wanted = (key: string) => !ctx.only || ctx.only.has(key);
+  for (const key of schemas.byResource.keys()) {
+    const resource = catalog.byKey.get(key);
+    if (!resource || !kindDef(resource.kind).versioned || !wanted(key)) continue;
+    const page = { ...ctx.base, resource };
+    const previous = previousWithSchema(catalog, schemas, resource);
+    const diff = previous ? schemaDiff(schemas, ctx.readFile, previous, resource) : undefined;
+    const path = schemaPagePath(resource);
+    await ctx.writePage(
+      path,
+      await ctx.render(() => <SchemaPage resource={resource} path={path} diff={diff} />, page),
+    );
+    for (const entry of schemas.byResource.get(key) ?? []) {
+      const api = specPath(resource, entry);
+      if (api)
+        await ctx.writePage(
+          api,
+          await ctx.render(() => <ApiPage resource={resource} entry={entry} path={api} />, page),
+        );
+    }
+  }
+  // The explorer page is a shell (its list is JSON): a dev rebuild leaves it as it is.
+  for (const path of ctx.only ? [] : ['/schemas', '/schemas/explorer']) {
+    await ctx.writePage(path, await ctx.render(() => <ExplorerPage path={path} />));
+  }
+  await ctx.write('api/schemas/index.json', JSON.stringify(rowsOf(ctx, schemas)));
+  for (const list of catalog.versions.values()) {
+    const versions = list.filter((v) => mainSchema(schemas, v));
+    const first = versions[0];
+    if (!first || versions.length < 2) continue;
+    await ctx.write(
+      `api/schemas/diff/${kindDef(first.kind).plural}/${first.id}.json`,
+      JSON.stringify(diffFileOf(ctx, schemas, versions)),
+    );
+  }
+  const changelogs = changelogsByKey(catalog);
+  for (const key of schemas.changelogs) {
+    const resource = catalog.byKey.get(key);
+    if (!resource || !wanted(key)) continue;
+    const log = changelogs.get(key);
+    const rendered = log ? await renderBody(log, ctx.report) : undefined;
+    const previous = previousWithSchema(catalog, schemas, resource);
+    const diff = previous ? schemaDiff(schemas, ctx.readFile, previous, resource) : undefined;
+    const path = changelogPath(resource);
+    const html = await ctx.render(
+      () => (
+        <ChangelogPage
+          resource={resource}
+          path={path}
+          body={rendered?.body}
+          toc={rendered?.toc ?? []}
+          diff={diff}
+        />
+      ),
+      { ...ctx.base, resource },
+    );
+    await ctx.writePage(path, html);
+  }
+}
+
+/** Schemas & APIs: parses every schema and spec before pages render, then writes the schema, API, explorer and changelog pages. */
+export const schemasSection: SiteSection = { name: 'schemas', prepare, build };

@@ -1,0 +1,198 @@
+import { type Catalog, kindDef, nameOf, type Resource, stepsOf } from '@switchyard/model';
+import { type ClusteredMap, clusterMap, clusterThreshold } from '../diagram/clusters.js';
+import { flowDiagram, type HrefOf } from '../diagram/from-catalog.js';
+import { layoutDiagram } from '../diagram/layout.js';
+import {
+  catalogGraph,
+  domainIntegrations,
+  domainMap,
+  entityMap,
+  resourceMap,
+  systemContextMap,
+} from '../diagram/maps.js';
+import { toMermaid } from '../diagram/mermaid.js';
+import { renderDiagramSvg } from '../diagram/render-svg.js';
+import type { DiagramInput } from '../diagram/types.js';
+import { VisualiserPage, type VisualiserView } from '../render/pages/visualiser.js';
+import type { WalkStep } from '../render/pages/visualiser-parts.js';
+import type { SectionContext, SiteSection } from './section.js';
+
+/** Kinds with no map: versioned text, not architecture. */
+const unmapped = new Set(['changelog', 'doc', 'ubiquitous-language', 'team', 'user']);
+
+const subtitles: Record<string, string> = {
+  service: 'What it receives and sends, through which channels, and the data stores it uses.',
+  agent: 'What it receives and sends, through which channels, and the data stores it uses.',
+  event: 'Who publishes it, through which channels, and who consumes it.',
+  command: 'Who sends it, through which channels, and who handles it.',
+  query: 'Who asks, through which channels, and who answers.',
+  channel: 'The messages on this channel, between their producers and consumers.',
+  domain:
+    "The domain's services and their messages, grouped by system, with the services elsewhere they talk to.",
+  system: "The system's services and their messages.",
+  flow: 'Each step of the flow; failure and compensation paths drawn apart.',
+};
+
+function walkSteps(catalog: Catalog, flow: Resource<'flow'>): WalkStep[] {
+  const seen = new Set<string>();
+  const steps: WalkStep[] = [];
+  for (const s of stepsOf(catalog, flow)) {
+    if (seen.has(s.id)) continue;
+    seen.add(s.id);
+    const summary = (s.step.summary ?? s.step.custom?.summary ?? s.step.actor?.summary)?.trim();
+    const step: WalkStep = { id: s.id, title: s.step.title };
+    if (summary) step.summary = summary;
+    steps.push(step);
+  }
+  return steps;
+}
+
+/** Runs `task` over `items`, at most `limit` at a time. */
+async function inPool<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Writes a map's page at each path, its Mermaid text beside the first; clusters past the threshold. */
+async function writeMap(ctx: SectionContext, paths: string[], view: VisualiserView): Promise<void> {
+  const [path = view.path] = paths;
+  let shown: VisualiserView = { ...view, path };
+  if (view.input.nodes.length > clusterThreshold) {
+    const clustered = clusterMap(view.input);
+    const src = `${path}.clusters.json`;
+    await writeClusters(ctx, path, clustered, view.title);
+    shown = { ...shown, input: clustered.overview, clusters: { src, total: view.input.nodes.length } };
+  }
+  const html = await ctx.render(() => <VisualiserPage view={shown} />);
+  for (const at of paths) await ctx.writePage(at, html);
+  await ctx.write(`${path.slice(1)}.mermaid`, toMermaid(view.input, view.title));
+}
+
+/**
+ * A clustered map's clusters: `{path}.clusters.json` lists them (`{id, label, size, src}`), and each is
+ * an SVG file of its own, fetched when opened, so no file grows with the whole map.
+ */
+async function writeClusters(ctx: SectionContext, path: string, map: ClusteredMap, title: string) {
+  const index: { id: string; label: string; size: number; src: string }[] = [];
+  await inPool(
+    map.clusters.map((c, i) => [c, i] as const),
+    4,
+    async ([cluster, i]) => {
+      const src = `${path}.clusters/${i}.svg`;
+      const svg = renderDiagramSvg(await layoutDiagram(cluster.input), {
+        title: `${title}: ${cluster.label}`,
+        style: false,
+      });
+      await ctx.write(src.slice(1), svg);
+      index[i] = { id: cluster.id, label: cluster.label, size: cluster.size, src: ctx.urls.asset(src) };
+    },
+  );
+  await ctx.write(`${path.slice(1)}.clusters.json`, JSON.stringify({ clusters: index }));
+}
+
+function resourceView(ctx: SectionContext, r: Resource, href: HrefOf): VisualiserView {
+  const plural = kindDef(r.kind).plural;
+  const path = `/visualiser/${plural}/${r.id}/${r.version}`;
+  const label = kindDef(r.kind).label;
+  const view: VisualiserView = {
+    title: `${nameOf(r)} (v${r.version})`,
+    subtitle: `${label} map. ${subtitles[r.kind] ?? 'What it connects to, one hop away.'}`,
+    path,
+    docsPath: ctx.urls.resourcePath(r),
+    input: resourceMap(ctx.catalog, r, href),
+  };
+  if (r.kind === 'flow') {
+    const flow = r as Resource<'flow'>;
+    const input = flowDiagram(ctx.catalog, flow, href);
+    view.input = { ...input, direction: 'RIGHT', ...(input.nodes.length > 8 ? { wrap: 1.6 } : {}) };
+    view.steps = walkSteps(ctx.catalog, flow);
+  }
+  if (r.kind === 'domain') {
+    view.links = [
+      { href: path, label: 'Map', current: true },
+      { href: `${path}/messages`, label: 'Own messages' },
+      { href: `${path}/entity-map`, label: 'Entity map' },
+    ];
+  }
+  return view;
+}
+
+async function buildVisualiser(ctx: SectionContext): Promise<void> {
+  const { catalog, urls } = ctx;
+  const href: HrefOf = (r) => urls.resource(r);
+  // On an incremental rebuild, only the maps of what changed (and its neighbours) are drawn again.
+  const mapped = catalog.resources.filter(
+    (r) => kindDef(r.kind).versioned && !unmapped.has(r.kind) && (!ctx.only || ctx.only.has(r.key)),
+  );
+  await inPool(mapped, 6, async (r) => {
+    const view = resourceView(ctx, r, href);
+    const newest = catalog.versions.get(`${r.kind}:${r.id}`)?.[0] === r;
+    const latestPath = `/visualiser/${kindDef(r.kind).plural}/${r.id}`;
+    await writeMap(ctx, newest ? [view.path, latestPath] : [view.path], view);
+    if (r.kind !== 'domain') return;
+    const base = { docsPath: view.docsPath, links: view.links ?? [] };
+    const scoped = (suffix: string) =>
+      base.links.map((l) => ({ ...l, current: l.href === `${view.path}${suffix}` }));
+    const sub = async (suffix: string, title: string, subtitle: string, input: DiagramInput) => {
+      const paths = [`${view.path}${suffix}`, ...(newest ? [`${latestPath}${suffix}`] : [])];
+      await writeMap(ctx, paths, {
+        title,
+        subtitle,
+        path: paths[0] as string,
+        ...base,
+        links: scoped(suffix),
+        input,
+      });
+    };
+    await sub(
+      '/messages',
+      `${nameOf(r)}: own messages`,
+      "Only the messages this domain's services send, and the services inside it.",
+      domainMap(catalog, r, href, { own: true }),
+    );
+    await sub(
+      '/entity-map',
+      `${nameOf(r)}: entity map`,
+      'The entities of the domain and the properties that refer from one to another.',
+      entityMap(catalog, r, href),
+    );
+  });
+  const global: [string, string, string, DiagramInput][] = [
+    [
+      '/visualiser/domain-integrations',
+      'Domain integrations',
+      'How domains talk to each other: the messages produced in one domain and consumed in another.',
+      domainIntegrations(catalog, href),
+    ],
+    [
+      '/visualiser/system-context-map',
+      'System context map',
+      'Systems, external systems and actors, with their declared relationships and the messages between systems.',
+      systemContextMap(catalog, href),
+    ],
+    [
+      '/visualiser/graph',
+      'Catalog graph',
+      'Every service, message, channel and data store, and how they connect, grouped by domain and system.',
+      catalogGraph(catalog, href),
+    ],
+  ];
+  for (const [path, title, subtitle, input] of global)
+    await writeMap(ctx, [path], { title, subtitle, path, input });
+  await ctx.writePage('/visualiser', redirect(urls.page('/visualiser/graph')));
+}
+
+function redirect(to: string): string {
+  const safe = to.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${safe}"><link rel="canonical" href="${safe}"><title>Visualiser</title><a href="${safe}">Visualiser</a>`;
+}
+
+/** Maps at EventCatalog's `/visualiser/...` URLs: one per resource, per domain scope, and three catalog-wide. */
+export const visualiserSection: SiteSection = { name: 'visualiser', build: buildVisualiser };
