@@ -136,10 +136,14 @@ export function clusterMap(input: DiagramInput): ClusteredMap {
       sublabel: `${p.nodes.length} resources · click to open`,
       ref: `cluster:${p.id}`,
     })),
-    edges: [...between].map(([key, count]) => {
-      const [from = '', to = ''] = key.split('\n');
-      return { from, to, label: count === 1 ? '1 link' : `${count} links` };
-    }),
+    // The strongest links only (about two per cluster), so an overview of many clusters stays light.
+    edges: [...between]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, Math.max(40, parts.length * 2))
+      .map(([key, count]) => {
+        const [from = '', to = ''] = key.split('\n');
+        return { from, to, label: count === 1 ? '1 link' : `${count} links` };
+      }),
   };
   const clusters = parts.map((p): Cluster => {
     const neighbours = new Map<string, number>();

@@ -152,6 +152,7 @@ describe('clusters of a big map', () => {
     );
     const between = overview.edges.reduce((sum, e) => sum + Number.parseInt(e.label ?? '0', 10), 0);
     expect(inside + between).toBe(big.edges.length);
+    expect(overview.edges.length).toBeLessThanOrEqual(Math.max(40, clusters.length * 2));
     // A cluster shows the clusters it links to, as nodes that open them.
     expect(clusters[0]?.input.nodes.some((n) => n.ref?.startsWith('cluster:'))).toBe(true);
   });

@@ -232,15 +232,18 @@ function domainKeys(catalog: Catalog, r: Resource): string[] {
 export function systemContextMap(catalog: Catalog, href: HrefOf): DiagramInput {
   const nodes = new Map<string, DiagramNode>();
   const edges = new Map<string, DiagramEdge>();
+  const labels = new Map<string, string[]>();
   const link = (from: string, to: string, label?: string) => {
     const key = `${from}\n${to}`;
-    const known = edges.get(key);
-    if (known) {
-      if (label && known.label && !known.label.includes(label)) known.label = `${known.label}, ${label}`;
-      return;
-    }
-    edges.set(key, label ? { from, to, label } : { from, to });
+    if (!edges.has(key)) edges.set(key, { from, to });
+    if (!label) return;
+    const names = labels.get(key) ?? [];
+    if (!names.includes(label)) names.push(label);
+    labels.set(key, names);
   };
+  // Two names at most on an edge: a busy pair of systems would otherwise carry a paragraph per edge.
+  const labelOf = (names: string[]) =>
+    names.length <= 2 ? names.join(', ') : `${names.slice(0, 2).join(', ')} +${names.length - 2} more`;
   const systems = latest(catalog, ['system']);
   for (const s of systems) {
     const node = resourceNode(s, href);
@@ -276,6 +279,13 @@ export function systemContextMap(catalog: Catalog, href: HrefOf): DiagramInput {
   for (const [key, count] of counts) {
     const [f = '', t = ''] = key.split('\n');
     link(f, t, count === 1 ? '1 message' : `${count} messages`);
+  }
+  // Past a hundred edges the labels would cover the map (and double its size): focus a node to read it.
+  if (edges.size <= 100) {
+    for (const [key, names] of labels) {
+      const edge = edges.get(key);
+      if (edge) edge.label = labelOf(names);
+    }
   }
   const input: DiagramInput = { nodes: [...nodes.values()], edges: [...edges.values()] };
   const groups: DiagramGroup[] = [];

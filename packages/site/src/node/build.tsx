@@ -52,6 +52,8 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** Nothing changed since the build already in the output folder: nothing was written. */
   upToDate?: boolean;
+  /** Wall time of each phase, in milliseconds (`prepare:schemas`, `resources`, `section:visualiser`...). */
+  phases?: Record<string, number>;
 }
 
 const marker = '.switchyard-build';
@@ -109,10 +111,18 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
   };
   const readFile = readerFor(loaded.root);
   const base: Omit<RenderContext, 'diagrams'> = { catalog: loaded.catalog, config, urls, readFile, report };
+  const phases: Record<string, number> = {};
+  let phaseStart = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round((phases[name] ?? 0) + now - phaseStart);
+    phaseStart = now;
+  };
   // Sections prepare what pages read (parsed schemas) before the first page renders.
   const only = incremental ? options.only : undefined;
   for (const section of siteSections) {
     if (!section.prepare) continue;
+    phase('setup');
     try {
       Object.assign(base, await section.prepare({ loaded, catalog: loaded.catalog, report, readFile, only }));
     } catch (error) {
@@ -197,7 +207,9 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     }
   };
   const wanted = (r: Resource) => pageKinds(r) && (!incremental || options.only?.has(r.key) === true);
+  phase('prepare');
   await inParallel(loaded.catalog.resources.filter(wanted), 8, renderResource);
+  phase('resources');
 
   const firstDoc = docs[0] ?? resourcesOf(loaded.catalog, 'domain')[0];
   await writePage('/', await renderHtml(base, () => <HomePage />, svgCache));
@@ -234,9 +246,11 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     readFile,
     only: incremental ? options.only : undefined,
   };
+  phase('catalog pages');
   for (const section of siteSections) {
     try {
       await section.build(sectionContext);
+      phase(`section:${section.name}`);
     } catch (error) {
       report(
         diagnostic(
@@ -268,8 +282,18 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     await write('llms.txt', renderLlmsTxt(loaded.catalog, config, urls));
     await write('llms-full.txt', renderLlmsFullTxt(loaded.catalog));
   }
+  phase('catalog data');
   await copyAssets(loaded.root, work, hasCustomStyles ? stylesFile : undefined);
-  const result = { outDir, pages, files, bytes, largestPage, diagnostics: sortDiagnostics(diagnostics) };
+  phase('assets');
+  const result = {
+    outDir,
+    pages,
+    files,
+    bytes,
+    largestPage,
+    diagnostics: sortDiagnostics(diagnostics),
+    phases,
+  };
   const record: BuildRecord<BuildResult> = {
     note: 'Built by Switchyard. This folder is replaced on every build.',
     fingerprint,

@@ -64,7 +64,8 @@ async function inPool<T>(
 async function writeMap(ctx: SectionContext, paths: string[], view: VisualiserView): Promise<void> {
   const [path = view.path] = paths;
   let shown: VisualiserView = { ...view, path };
-  if (view.input.nodes.length > clusterThreshold) {
+  // Dense maps cluster too: their edges, not their nodes, would push the page past its size budget.
+  if (view.input.nodes.length > clusterThreshold || view.input.nodes.length + view.input.edges.length > 320) {
     const clustered = clusterMap(view.input);
     const src = `${path}.clusters.json`;
     await writeClusters(ctx, path, clustered, view.title);

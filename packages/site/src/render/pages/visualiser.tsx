@@ -9,7 +9,10 @@ import { Legend, VisualiserToolbar, type WalkStep, Walkthrough } from './visuali
 /** Bumped whenever the visualiser's SVG output changes, so cached layouts of earlier builds are not reused. */
 const svgFormat = 'vis-1:';
 
-/** Maps up to this many nodes are laid out in both directions, so the browser can switch without a relayout. */
+/**
+ * Maps up to this many nodes and edges together are laid out in both directions, so the
+ * browser can switch without a relayout; a second layout of a dense map would double the page.
+ */
 export const bothDirectionsLimit = 80;
 
 export interface VisualiserView {
@@ -61,7 +64,7 @@ export function VisualiserPage({ view }: { view: VisualiserView }) {
   const { input } = view;
   const primary = input.direction ?? 'RIGHT';
   const directions: ('RIGHT' | 'DOWN')[] =
-    input.nodes.length <= bothDirectionsLimit && !view.clusters
+    input.nodes.length + input.edges.length <= bothDirectionsLimit && !view.clusters
       ? [primary, primary === 'RIGHT' ? 'DOWN' : 'RIGHT']
       : [primary];
   return (
