@@ -59,6 +59,26 @@ describe('the HTTP API, without a port', () => {
     expect(other.status).toBe(200);
   });
 
+  it('answers a repeated read from its cache until the catalog reloads', async () => {
+    let current = state;
+    const cached = createApiApp({ getState: () => current });
+    const path = '/api/resources?kind=event';
+    const first = await cached.request(path);
+    const again = await cached.request(path);
+    expect(await again.text()).toBe(await first.text());
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    // A reload is a new state: the answer is computed from it, not from the cache.
+    current = createCatalogState({
+      catalog: state.catalog,
+      title: 'Acme',
+      urlOf: (r) => `/moved/${r.kind}/${r.id}`,
+      readFile: () => undefined,
+    });
+    const reloaded = await cached.request(path);
+    expect(reloaded.status).toBe(200);
+    expect(reloaded.headers.get('etag')).not.toBe(first.headers.get('etag'));
+  });
+
   it('gzips for clients that accept it', async () => {
     const res = await app.request('/api/graph.json', { headers: { 'Accept-Encoding': 'gzip' } });
     expect(res.headers.get('content-encoding')).toBe('gzip');

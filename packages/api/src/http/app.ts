@@ -4,6 +4,7 @@ import { etag } from 'hono/etag';
 import type { CatalogState } from '../state.js';
 import { jsonError } from './errors.js';
 import { addQueryRoutes } from './query-routes.js';
+import { responseCache } from './response-cache.js';
 import { contentTypeOf, findSiteFile, parseSitePath, readSiteFile } from './static-files.js';
 
 export interface ApiAppOptions {
@@ -27,6 +28,7 @@ const notFoundPage =
  */
 export function createApiApp(options: ApiAppOptions): Hono {
   const app = new Hono();
+  app.use(responseCache(options.getState));
   app.use(compress());
   app.use(async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
