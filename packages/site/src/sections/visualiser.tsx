@@ -17,6 +17,9 @@ import { VisualiserPage, type VisualiserView } from '../render/pages/visualiser.
 import type { WalkStep } from '../render/pages/visualiser-parts.js';
 import type { SectionContext, SiteSection } from './section.js';
 
+/** Kinds whose maps are laid out in one direction only. */
+const oneDirectionKinds = new Set(['event', 'command', 'query', 'channel']);
+
 /** Kinds with no map: versioned text, not architecture. */
 const unmapped = new Set(['changelog', 'doc', 'ubiquitous-language', 'team', 'user']);
 
@@ -108,6 +111,9 @@ function resourceView(ctx: SectionContext, r: Resource, href: HrefOf): Visualise
     path,
     docsPath: ctx.urls.resourcePath(r),
     input: resourceMap(ctx.catalog, r, href),
+    // Most resources are messages: their maps are a few producers and consumers around one node, and a
+    // second layout of each would be a third of the build's layout time.
+    oneDirection: oneDirectionKinds.has(r.kind),
   };
   if (r.kind === 'flow') {
     const flow = r as Resource<'flow'>;

@@ -29,6 +29,8 @@ export interface VisualiserView {
   steps?: WalkStep[];
   /** For a clustered big map: the JSON file the browser fetches clusters from. */
   clusters?: { src: string; total: number } | undefined;
+  /** Lay out only the map's own direction (small maps of messages and channels: a switch adds little). */
+  oneDirection?: boolean;
 }
 
 /** One laid-out direction of a map, drawn by the two-pass render (undefined on the first pass). */
@@ -64,7 +66,7 @@ export function VisualiserPage({ view }: { view: VisualiserView }) {
   const { input } = view;
   const primary = input.direction ?? 'RIGHT';
   const directions: ('RIGHT' | 'DOWN')[] =
-    input.nodes.length + input.edges.length <= bothDirectionsLimit && !view.clusters
+    input.nodes.length + input.edges.length <= bothDirectionsLimit && !view.clusters && !view.oneDirection
       ? [primary, primary === 'RIGHT' ? 'DOWN' : 'RIGHT']
       : [primary];
   return (
