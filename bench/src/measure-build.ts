@@ -45,6 +45,8 @@ export interface BuildMeasurement {
   output: OutputFigures;
   /** loadCatalog + buildSite again, nothing changed, into the same folder; null without --rebuild. */
   rebuild: { ms: number; loadMs: number; buildMs: number } | null;
+  /** Wall time of each phase of the first build (`resources`, `section:visualiser`...), from buildSite. */
+  phases: Record<string, number>;
 }
 
 const format = (d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`;
@@ -107,6 +109,7 @@ async function main(): Promise<void> {
       files: built.files,
       bytes: built.bytes,
       largestPage: built.largestPage,
+      phases: built.phases ?? {},
       diagnostics: built.diagnostics.length,
       errors: built.diagnostics.filter((d) => d.severity === 'error').length,
       warnings: built.diagnostics.filter((d) => d.severity === 'warning').length,
