@@ -1,7 +1,7 @@
 export { buildCatalogIndex, buildGraph, buildResourceDoc, staticApiFiles } from './build-json.js';
 export { type ApiAppOptions, createApiApp } from './http/app.js';
 export { listenApp } from './http/listen.js';
-export { findSiteFile, parseSitePath, type SitePath } from './http/static-files.js';
+export { contentTypeOf, findSiteFile, parseSitePath, type SitePath } from './http/static-files.js';
 export { apiPathOf, isAttachment, linkOf, type UrlOf } from './links.js';
 export { type Resolved, resolveRef } from './refs.js';
 export { buildSearch, type Search, type SearchHit, type SearchOptions } from './search.js';

@@ -3,30 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Io } from './io.js';
-import { run } from './program.js';
+import { cli as runCli } from './commands/_test-cli.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const acmeExample = join(repo, 'examples/acme');
 const fixture = join(repo, '../shared/fixtures/eventcatalog-acme');
 const scenario = (name: string) => join(repo, 'packages/loader/fixtures', name);
 
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    cwd: repo,
-    color: false,
-  };
-  const code = await run(args, io);
-  return { code, out, err };
-}
+const cli = (...args: string[]) => runCli(repo, ...args);
 
 const temps: string[] = [];
 afterAll(() => {

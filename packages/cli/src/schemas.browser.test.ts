@@ -1,54 +1,32 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from './io.js';
-import { run } from './program.js';
-import { createStaticServer, listen } from './server/static.js';
+import {
+  type BuiltSite,
+  buildAndServe,
+  fixture,
+  hasChromium,
+  pagesUnder as pagesIn,
+} from './_browser-site.js';
 
 /** The Schemas & APIs pages of the EventCatalog fixture, built and opened in Chromium. */
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const fixture = join(repo, '../shared/fixtures/eventcatalog-acme');
-const chromiumPath = '/usr/bin/chromium';
-const quiet: Io = { out: () => {}, err: () => {}, cwd: repo, color: false };
-
+let site: BuiltSite;
 let out: string;
-let server: Server;
 let origin: string;
 let browser: Browser;
 
-/** Site paths of every `index.html` under a folder of the output. */
-function pagesUnder(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name === 'index.html') found.push(`/${relative(out, d)}/`);
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return found;
-}
+/** Site paths (with a trailing slash) of every page under a folder of the output. */
+const pagesUnder = (dir: string) => pagesIn(out, dir).map((p) => `${p}/`);
 
-describe.skipIf(!existsSync(chromiumPath))('schema and API pages in Chromium', () => {
+describe.skipIf(!hasChromium)('schema and API pages in Chromium', () => {
   beforeAll(async () => {
-    out = join(mkdtempSync(join(tmpdir(), 'switchyard-schemas-')), 'dist');
-    expect(await run(['build', fixture, '--out', out], quiet)).toBe(0);
-    server = createStaticServer({ root: out, base: '/' });
-    origin = await listen(server, 0);
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    site = await buildAndServe(fixture, 'schemas');
+    ({ out, origin, browser } = site);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    if (out) rmSync(join(out, '..'), { recursive: true, force: true });
+    await site?.close();
   }, 60_000);
 
   it('renders every schema page and API page with its fields and no console error', async () => {

@@ -1,27 +1,17 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadCatalog } from '@switchyard/loader';
 import { getResource, stepsOf } from '@switchyard/model';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from './io.js';
-import { run } from './program.js';
-import { createStaticServer, listen } from './server/static.js';
+import { type BuiltSite, buildAndServe, fixture, hasChromium, pagesUnder } from './_browser-site.js';
 
 /**
  * The visualiser of EventCatalog's Acme fixture in a real browser (Debian's Chromium through
  * playwright-core): every map draws, nothing overlaps, focus, flows, the walkthrough and export work.
  */
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const fixture = join(repo, '../shared/fixtures/eventcatalog-acme');
-const chromiumPath = '/usr/bin/chromium';
-const quiet: Io = { out: () => {}, err: () => {}, cwd: repo, color: false };
-
+let site: BuiltSite;
 let out: string;
-let server: Server;
 let origin: string;
 let browser: Browser;
 
@@ -37,36 +27,21 @@ async function open(path: string, errors: string[] = []): Promise<Page> {
 
 /** Visualiser pages at their versioned paths (the latest copies are the same files) and the catalog maps. */
 function visualiserPages(root: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === 'index.html') found.push(`/${relative(root, dir)}`);
-    }
-  };
-  walk(join(root, 'visualiser'));
-  return found.filter((p) => p.split('/').length !== 4 && p !== '/visualiser').sort();
+  return pagesUnder(root, join(root, 'visualiser'))
+    .filter((p) => p.split('/').length !== 4 && p !== '/visualiser')
+    .sort();
 }
 
 const map = 'sy-diagram:not([hidden])';
 
-describe.skipIf(!existsSync(chromiumPath))('the visualiser of the fixture in Chromium', () => {
+describe.skipIf(!hasChromium)('the visualiser of the fixture in Chromium', () => {
   beforeAll(async () => {
-    out = join(mkdtempSync(join(tmpdir(), 'switchyard-visualiser-')), 'dist');
-    expect(await run(['build', fixture, '--out', out], quiet)).toBe(0);
-    server = createStaticServer({ root: out, base: '/' });
-    origin = await listen(server, 0);
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
+    site = await buildAndServe(fixture, 'visualiser');
+    ({ out, origin, browser } = site);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    if (out) rmSync(join(out, '..'), { recursive: true, force: true });
+    await site?.close();
   }, 60_000);
 
   it('draws every map with no console error and no two node boxes overlapping, in either direction', async () => {

@@ -5,29 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DiffReport } from '../diff/report.js';
-import type { Io } from '../io.js';
-import { run } from '../program.js';
+import { cli } from './_test-cli.js';
 
 const repo = fileURLToPath(new URL('../../../../', import.meta.url));
 const before = join(repo, 'packages/cli/fixtures/diff-before');
 const after = join(repo, 'packages/cli/fixtures/diff-after');
-
-async function cli(cwd: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    cwd,
-    color: false,
-  };
-  const code = await run(args, io);
-  return { code, out, err };
-}
 
 const temps: string[] = [];
 const temp = () => {

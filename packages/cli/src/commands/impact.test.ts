@@ -3,28 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '@switchyard/loader';
 import { getResource, type ImpactReport, impactOf } from '@switchyard/model';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../io.js';
-import { run } from '../program.js';
+import { cli as runCli } from './_test-cli.js';
 
 const repo = fileURLToPath(new URL('../../../../', import.meta.url));
 const acme = join(repo, 'examples/acme');
-
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    cwd: repo,
-    color: false,
-  };
-  const code = await run(args, io);
-  return { code, out, err };
-}
+const cli = (...args: string[]) => runCli(repo, ...args);
 
 describe('switchyard impact on the bundled example', () => {
   it('lists the sender, receiver, flows with their failure paths, and the teams of reserve-inventory', async () => {

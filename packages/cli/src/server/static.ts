@@ -1,26 +1,8 @@
 import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.yml': 'text/yaml; charset=utf-8',
-  '.yaml': 'text/yaml; charset=utf-8',
-};
+import { join, normalize, sep } from 'node:path';
+import { contentTypeOf } from '@switchyard/api';
 
 /** A request path that no honest client sends: the server answers 400 Bad Request. */
 export class BadRequest extends Error {}
@@ -108,7 +90,7 @@ export function createStaticServer(options: StaticServerOptions): Server {
       );
       return;
     }
-    const type = types[extname(file)] ?? 'application/octet-stream';
+    const type = contentTypeOf(file);
     const found = file;
     if (type.startsWith('text/html') && options.transformHtml) {
       readFile(found, 'utf8').then(
