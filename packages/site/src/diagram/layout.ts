@@ -1,8 +1,8 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { runElk } from './elk-runner.js';
 import { hashText } from './hash.js';
+import { layeredGeometry } from './layered.js';
 import { groupCaption, measureLabel, measureNode, textWidth } from './metrics.js';
-import { simpleGeometry } from './simple-layout.js';
 import type {
   Box,
   DiagramInput,
@@ -81,11 +81,16 @@ export function hashDiagram(input: DiagramInput): string {
   return `${hashText(text)}-${text.length.toString(36)}`;
 }
 
+/** How many layouts this process computed, by engine (our layered layout, or ELK for wrapped chains). */
+export const layoutStats = { layered: 0, elk: 0 };
+
 async function compute(input: DiagramInput): Promise<Geometry> {
-  if (!input.groups?.length && !input.wrap) {
-    const simple = simpleGeometry(input);
-    if (simple) return simple;
+  // Our own layered layout takes milliseconds where ELK takes tens to hundreds; ELK still wraps long chains.
+  if (!input.wrap) {
+    layoutStats.layered++;
+    return layeredGeometry(input);
   }
+  layoutStats.elk++;
   const seen = new Set<string>();
   const nodes: { index: number; lines: string[]; elk: ElkNode }[] = [];
   const elkIdOf = new Map<string, string>();
@@ -258,13 +263,14 @@ function nestInGroups(
 }
 
 /**
- * Lays a diagram out with ELK's layered algorithm and orthogonal edges. Node boxes come from label lengths
- * (labels wrap onto at most three lines); edge labels are placed by ELK, so nothing overlaps. Nodes with a
- * repeated id after the first, and edges naming a missing node, are left out.
+ * Lays a diagram out in layers with orthogonal edges: our own layered layout (`layered.ts`) for every graph
+ * but wrapped chains, which ELK lays out. Node boxes come from label lengths (labels wrap onto at most
+ * three lines); edge labels get room of their own, so nothing overlaps. Nodes with a repeated id after the
+ * first, and edges naming a missing node, are left out.
  *
  * Results are cached by a hash of the fields that shape the layout (ids, kinds, labels, sublabels, edge ends
- * and labels, direction): an unchanged graph is laid out once per process. Hrefs, tones, refs and summaries
- * are taken from `input` on every call.
+ * and labels, direction, groups): an unchanged graph is laid out once per process. Hrefs, tones, refs and
+ * summaries are taken from `input` on every call.
  */
 export async function layoutDiagram(input: DiagramInput): Promise<LaidOutDiagram> {
   const key = hashDiagram(input);
