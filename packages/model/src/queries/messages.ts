@@ -85,10 +85,27 @@ export function triggersOf(catalog: Catalog, service: Resource): Trigger[] {
 
 /** What receiving a message causes: every trigger, in any service, whose received message is this one. */
 export function reactionsTo(catalog: Catalog, message: Resource): Trigger[] {
-  return catalog.edges
-    .filter((e) => e.relation === 'triggers' && e.qualifies === message.key)
+  return (triggersByReceived(catalog).get(message.key) ?? [])
     .map((e) => toTrigger(catalog, e))
     .filter((t): t is Trigger => t !== undefined);
+}
+
+/** `triggers` edges by the message whose receipt sets them off, indexed once per catalog (catalogs are immutable). */
+const triggerIndex = new WeakMap<Catalog, Map<string, Edge[]>>();
+
+function triggersByReceived(catalog: Catalog): Map<string, Edge[]> {
+  let index = triggerIndex.get(catalog);
+  if (!index) {
+    index = new Map();
+    for (const e of catalog.edges) {
+      if (e.relation !== 'triggers' || !e.qualifies) continue;
+      const list = index.get(e.qualifies);
+      if (list) list.push(e);
+      else index.set(e.qualifies, [e]);
+    }
+    triggerIndex.set(catalog, index);
+  }
+  return index;
 }
 
 /** What makes a message be sent: every trigger, in any service, whose sent message is this one. */

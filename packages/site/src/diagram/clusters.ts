@@ -119,7 +119,9 @@ export function clusterMap(input: DiagramInput): ClusteredMap {
     const b = clusterOf.get(e.to);
     if (!a || !b) continue;
     if (a === b) {
-      inside.set(a, [...(inside.get(a) ?? []), e]);
+      const list = inside.get(a);
+      if (list) list.push(e);
+      else inside.set(a, [e]);
       continue;
     }
     between.set(`${a}\n${b}`, (between.get(`${a}\n${b}`) ?? 0) + 1);
@@ -145,6 +147,7 @@ export function clusterMap(input: DiagramInput): ClusteredMap {
         return { from, to, label: count === 1 ? '1 link' : `${count} links` };
       }),
   };
+  const parents = new Map((input.groups ?? []).map((g) => [g.id, g.parent]));
   const clusters = parts.map((p): Cluster => {
     const neighbours = new Map<string, number>();
     for (const [key, count] of between) {
@@ -164,28 +167,22 @@ export function clusterMap(input: DiagramInput): ClusteredMap {
         ref: `cluster:${other}`,
       });
     }
-    edges.push(...(crossing.get(p.id)?.values() ?? []));
+    for (const e of crossing.get(p.id)?.values() ?? []) edges.push(e);
     // Boxes inside a cluster only when it spans several: a cluster of one system is that system's box.
-    const groups = (input.groups ?? []).filter(
-      (g) => groupIds.has(g.id) || isAncestor(input, g.id, groupIds),
-    );
+    const around = new Set<string | undefined>(groupIds);
+    for (const child of groupIds) {
+      for (
+        let p = child ? parents.get(child) : undefined, hops = 0;
+        p && hops < 20;
+        p = parents.get(p), hops++
+      ) {
+        around.add(p);
+      }
+    }
+    const groups = (input.groups ?? []).filter((g) => around.has(g.id));
     const clusterInput: DiagramInput = { nodes, edges, direction: input.direction ?? 'RIGHT' };
     if (groupIds.size > 1) clusterInput.groups = groups;
     return { id: p.id, label: p.label, input: clusterInput, size: p.nodes.length };
   });
   return { overview, clusters };
-}
-
-function isAncestor(input: DiagramInput, id: string, of: Set<string | undefined>): boolean {
-  const parents = new Map((input.groups ?? []).map((g) => [g.id, g.parent]));
-  for (const child of of) {
-    for (
-      let p = child ? parents.get(child) : undefined, hops = 0;
-      p && hops < 20;
-      p = parents.get(p), hops++
-    ) {
-      if (p === id) return true;
-    }
-  }
-  return false;
 }

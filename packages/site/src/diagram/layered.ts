@@ -27,6 +27,8 @@ const nodeEdgeGap = 20;
 const edgeGap = 12;
 const orderSweeps = 8;
 const placeSweeps = 8;
+/** Cells (nodes, labels, bend points) past which a graph gets two sweeps of each kind. */
+const hugeGraph = 5000;
 
 /** One box or bend point in a layer: a node, an edge label, or an edge passing through. */
 interface Cell {
@@ -161,13 +163,13 @@ export function layeredGeometry(input: DiagramInput): LayeredGeometry {
     const v = topo[q] as number;
     const next = succ[v] ?? [];
     if (hasPred[v] || next.length === 0) continue;
-    layer[v] = Math.min(...next.map((w) => layer[w] ?? 0)) - 1;
+    layer[v] = next.reduce((m, w) => Math.min(m, layer[w] ?? 0), Number.POSITIVE_INFINITY) - 1;
   }
-  const lowest = Math.min(0, ...layer);
+  const lowest = layer.reduce((m, l) => Math.min(m, l), 0);
   for (let v = 0; v < realCount; v++) layer[v] = (layer[v] ?? 0) - lowest;
 
   // A labelled edge between neighbouring layers needs a layer of its own between them for its label.
-  const maxLayer = Math.max(0, ...layer);
+  const maxLayer = layer.reduce((m, l) => Math.max(m, l), 0);
   const labelGap = new Array<boolean>(maxLayer + 1).fill(false);
   edges.forEach((e, i) => {
     const a = layer[tail(i)] ?? 0;
@@ -232,7 +234,7 @@ export function layeredGeometry(input: DiagramInput): LayeredGeometry {
     return chain;
   });
 
-  const layerCount = Math.max(0, ...cells.map((c) => c.layer)) + 1;
+  const layerCount = cells.reduce((m, c) => Math.max(m, c.layer), 0) + 1;
   const tree = groupTree(input, nodeInput, cells, chains, realCount);
   let layers: number[][] = Array.from({ length: layerCount }, () => []);
   cells.forEach((c, i) => {
@@ -260,7 +262,9 @@ export function layeredGeometry(input: DiagramInput): LayeredGeometry {
   // Crossing reduction: barycentre sweeps down and up; the order with the fewest crossings wins.
   let best = layers.map((l) => [...l]);
   let bestCrossings = countCrossings(cells, layers);
-  for (let sweep = 0; sweep < orderSweeps && bestCrossings > 0; sweep++) {
+  // Huge graphs (thousands of cells) get fewer sweeps: each costs more, and such a map is read by focusing.
+  const sweeps = cells.length > hugeGraph ? 2 : orderSweeps;
+  for (let sweep = 0; sweep < sweeps && bestCrossings > 0; sweep++) {
     const goingDown = sweep % 2 === 0;
     for (let k = 1; k < layerCount; k++) {
       const l = goingDown ? k : layerCount - 1 - k;
@@ -348,9 +352,10 @@ export function layeredGeometry(input: DiagramInput): LayeredGeometry {
     a.kind === 'bend' && b.kind === 'bend' ? 8 : a.kind === 'bend' || b.kind === 'bend' ? 2 : 1;
   const runsByLayer: (typeof runs)[] = Array.from({ length: layerCount }, () => []);
   for (const run of runs) runsByLayer[run.layer]?.push(run);
-  for (let sweep = 0; sweep < placeSweeps; sweep++) {
+  const placings = cells.length > hugeGraph ? 2 : placeSweeps;
+  for (let sweep = 0; sweep < placings; sweep++) {
     const goingDown = sweep % 2 === 0;
-    const both = sweep >= placeSweeps - 2;
+    const both = sweep >= placings - 2;
     for (let k = 0; k < layerCount; k++) {
       const l = goingDown ? k : layerCount - 1 - k;
       for (const run of runsByLayer[l] ?? []) {
@@ -419,7 +424,7 @@ export function layeredGeometry(input: DiagramInput): LayeredGeometry {
 
   // Tracks: in each gap, every edge that changes height gets a vertical run of its own where it would
   // overlap another; runs leaving one cell the same way share a track (they fan out from one point).
-  const depth = layers.map((list) => Math.max(0, ...list.map((v) => (cells[v] as Cell).along)));
+  const depth = layers.map((list) => list.reduce((m, v) => Math.max(m, (cells[v] as Cell).along), 0));
   interface Run {
     from: number;
     start: number;
@@ -460,18 +465,7 @@ export function layeredGeometry(input: DiagramInput): LayeredGeometry {
       (a, b) =>
         Number(a.downward) - Number(b.downward) || (a.downward ? b.start - a.start : a.start - b.start),
     );
-    let most = 0;
-    runs.forEach((run, i) => {
-      let track = 0;
-      for (let j = 0; j < i; j++) {
-        const other = runs[j] as Run;
-        if (other.lo <= run.hi + edgeGap / 2 && run.lo <= other.hi + edgeGap / 2)
-          track = Math.max(track, other.track + 1);
-      }
-      run.track = track;
-      most = Math.max(most, track + 1);
-    });
-    return most;
+    return assignTracks(runs);
   });
   const gapSize = trackCount.map((t) => Math.max(layerGap, 2 * trackMargin + Math.max(0, t - 1) * trackGap));
   const layerStart: number[] = [];
@@ -592,6 +586,53 @@ export function layeredGeometry(input: DiagramInput): LayeredGeometry {
 function kindRank(cells: Cell[], a: number, b: number): number {
   const r = (c: Cell) => (c.kind === 'node' ? 0 : 1);
   return r(cells[a] as Cell) - r(cells[b] as Cell);
+}
+
+/** Most tracks in one gap: past it, runs share tracks (a map that dense is read by focusing a node). */
+const maxTracks = 40;
+
+/**
+ * Gives each run (in the order given) the lowest track above every earlier run it overlaps, so that runs
+ * keep their order where they overlap: a max segment tree over the runs' ends, O(n log n) per gap.
+ */
+function assignTracks(runs: { lo: number; hi: number; track: number }[]): number {
+  if (runs.length === 0) return 0;
+  const margin = edgeGap / 4;
+  const ends = [...new Set(runs.flatMap((r) => [r.lo - margin, r.hi + margin]))].sort((a, b) => a - b);
+  const at = new Map(ends.map((v, i) => [v, i]));
+  const size = ends.length;
+  const best = new Array<number>(4 * size).fill(-1);
+  const lazy = new Array<number>(4 * size).fill(-1);
+  const query = (node: number, from: number, to: number, lo: number, hi: number): number => {
+    if (hi < from || to < lo) return -1;
+    if (lo <= from && to <= hi) return best[node] ?? -1;
+    const mid = (from + to) >> 1;
+    return Math.max(
+      lazy[node] ?? -1,
+      query(2 * node, from, mid, lo, hi),
+      query(2 * node + 1, mid + 1, to, lo, hi),
+    );
+  };
+  const update = (node: number, from: number, to: number, lo: number, hi: number, value: number): void => {
+    if (hi < from || to < lo) return;
+    best[node] = Math.max(best[node] ?? -1, value);
+    if (lo <= from && to <= hi) {
+      lazy[node] = Math.max(lazy[node] ?? -1, value);
+      return;
+    }
+    const mid = (from + to) >> 1;
+    update(2 * node, from, mid, lo, hi, value);
+    update(2 * node + 1, mid + 1, to, lo, hi, value);
+  };
+  let most = 0;
+  for (const run of runs) {
+    const lo = at.get(run.lo - margin) ?? 0;
+    const hi = at.get(run.hi + margin) ?? 0;
+    run.track = Math.min(maxTracks - 1, query(1, 0, size - 1, lo, hi) + 1);
+    update(1, 0, size - 1, lo, hi, run.track);
+    most = Math.max(most, run.track + 1);
+  }
+  return most;
 }
 
 /** Crossings between every pair of neighbouring layers, counted with a Fenwick tree. */
@@ -756,14 +797,18 @@ function groupTree(
   /** A layer in box order: cells by key within their slot, child boxes in their order. */
   const order = (list: number[], key: Map<number, number>): number[] => {
     const k = (v: number) => key.get(v) ?? 0;
-    const tie = new Map(list.map((v, i) => [v, i]));
-    const sorted = [...list].sort((a, b) => k(a) - k(b) || (tie.get(a) ?? 0) - (tie.get(b) ?? 0));
+    const sorted = list
+      .map((v, i) => ({ v, i, key: k(v) }))
+      .sort((a, b) => a.key - b.key || a.i - b.i)
+      .map((x) => x.v);
     if (!grouped) return sorted;
     const sum = new Map<number, [number, number]>();
     const direct = new Map<number, number[]>();
     for (const v of sorted) {
       const box = boxOf[v] ?? 0;
-      direct.set(box, [...(direct.get(box) ?? []), v]);
+      const mine = direct.get(box);
+      if (mine) mine.push(v);
+      else direct.set(box, [v]);
       for (const b of ancestors[box] ?? []) {
         const s = sum.get(b) ?? [0, 0];
         sum.set(b, [s[0] + k(v), s[1] + 1]);
@@ -790,7 +835,7 @@ function groupTree(
         bySlot[slot]?.push(v);
       }
       for (let i = 0; i <= children.length; i++) {
-        out.push(...(bySlot[i] ?? []));
+        for (const v of bySlot[i] ?? []) out.push(v);
         const child = children[i];
         if (child !== undefined && sum.has(child)) emit(child);
       }

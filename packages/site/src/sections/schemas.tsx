@@ -53,27 +53,37 @@ function bodySchemaFiles(r: Resource): string[] {
   return out;
 }
 
+/** The catalog's files by folder, so that finding a resource's examples does not scan every file. */
+function filesByFolder(files: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const f of files) {
+    const folder = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '';
+    const list = out.get(folder);
+    if (list) list.push(f);
+    else out.set(folder, [f]);
+  }
+  return out;
+}
+
 function examplesOf(
   r: Resource,
-  files: readonly string[],
+  byFolder: Map<string, string[]>,
   read: PrepareContext['readFile'],
   schema: ParsedSchema | undefined,
 ): SchemaExample[] {
-  const prefix = r.source.dir ? `${r.source.dir}/examples/` : 'examples/';
-  return files
-    .filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/'))
-    .map((file) => {
-      const text = read(file) ?? '';
-      const problems: string[] = [];
-      if (file.endsWith('.json') && schema?.ok && schema.fields.length > 0) {
-        try {
-          problems.push(...checkExample(schema.fields, JSON.parse(text)));
-        } catch (error) {
-          problems.push(`not valid JSON: ${(error as Error).message}`);
-        }
+  const folder = r.source.dir ? `${r.source.dir}/examples` : 'examples';
+  return (byFolder.get(folder) ?? []).map((file) => {
+    const text = read(file) ?? '';
+    const problems: string[] = [];
+    if (file.endsWith('.json') && schema?.ok && schema.fields.length > 0) {
+      try {
+        problems.push(...checkExample(schema.fields, JSON.parse(text)));
+      } catch (error) {
+        problems.push(`not valid JSON: ${(error as Error).message}`);
       }
-      return { file, text, problems };
-    });
+    }
+    return { file, text, problems };
+  });
 }
 
 /** The first schema (not spec) of a resource version that parsed. */
@@ -139,9 +149,10 @@ async function prepare(ctx: PrepareContext): Promise<{ schemas: SiteSchemas }> {
   }
   const examples = new Map<string, SchemaExample[]>();
   const schemas: SiteSchemas = { byFile, byResource, fields, fieldNames, examples, changelogs: new Set() };
+  const byFolder = filesByFolder(ctx.loaded.files);
   for (const r of ctx.catalog.resources) {
     if (!messageKinds.has(r.kind)) continue;
-    const list = examplesOf(r, ctx.loaded.files, ctx.readFile, mainSchema(schemas, r)?.parsed);
+    const list = examplesOf(r, byFolder, ctx.readFile, mainSchema(schemas, r)?.parsed);
     if (list.length === 0) continue;
     examples.set(r.key, list);
     for (const e of list) {

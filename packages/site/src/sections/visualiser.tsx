@@ -142,13 +142,16 @@ async function buildVisualiser(ctx: SectionContext): Promise<void> {
     const view = resourceView(ctx, r, href);
     const newest = catalog.versions.get(`${r.kind}:${r.id}`)?.[0] === r;
     const latestPath = `/visualiser/${kindDef(r.kind).plural}/${r.id}`;
-    await writeMap(ctx, newest ? [view.path, latestPath] : [view.path], view);
+    // The latest version's short URL is a redirect: a second copy of every map would double the section.
+    await writeMap(ctx, [view.path], view);
+    if (newest) await ctx.writePage(latestPath, redirect(urls.page(view.path)));
     if (r.kind !== 'domain') return;
     const base = { docsPath: view.docsPath, links: view.links ?? [] };
     const scoped = (suffix: string) =>
       base.links.map((l) => ({ ...l, current: l.href === `${view.path}${suffix}` }));
     const sub = async (suffix: string, title: string, subtitle: string, input: DiagramInput) => {
-      const paths = [`${view.path}${suffix}`, ...(newest ? [`${latestPath}${suffix}`] : [])];
+      const paths = [`${view.path}${suffix}`];
+      if (newest) await ctx.writePage(`${latestPath}${suffix}`, redirect(urls.page(`${view.path}${suffix}`)));
       await writeMap(ctx, paths, {
         title,
         subtitle,

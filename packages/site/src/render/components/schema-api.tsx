@@ -7,14 +7,33 @@ import { FieldTree } from './schema-tree.js';
 const anchor = (prefix: string, name: string) => `${prefix}-${name.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
 const normalise = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-/** The catalog message (event, command, query) an API message stands for: same id or name, any case. */
-export function catalogMessageFor(catalog: Catalog, message: ApiMessage): Resource | undefined {
-  const wanted = new Set([message.name, message.title].filter((n): n is string => !!n).map(normalise));
+/** Latest events, commands and queries by normalised id and name (ids first), built once per catalog. */
+const messagesByName = new WeakMap<Catalog, Map<string, Resource>>();
+
+function messageIndex(catalog: Catalog): Map<string, Resource> {
+  let index = messagesByName.get(catalog);
+  if (index) return index;
+  index = new Map();
+  const byName = new Map<string, Resource>();
   for (const kind of ['event', 'command', 'query'] as const) {
     for (const r of catalog.latestByKind.get(kind) ?? []) {
-      const name = (r.data as { name?: string }).name ?? '';
-      if (wanted.has(normalise(r.id)) || wanted.has(normalise(name))) return r;
+      const id = normalise(r.id);
+      if (!index.has(id)) index.set(id, r);
+      const name = normalise((r.data as { name?: string }).name ?? '');
+      if (name && !byName.has(name)) byName.set(name, r);
     }
+  }
+  for (const [name, r] of byName) if (!index.has(name)) index.set(name, r);
+  messagesByName.set(catalog, index);
+  return index;
+}
+
+/** The catalog message (event, command, query) an API message stands for: same id or name, any case. */
+export function catalogMessageFor(catalog: Catalog, message: ApiMessage): Resource | undefined {
+  const index = messageIndex(catalog);
+  for (const n of [message.name, message.title]) {
+    const found = n ? index.get(normalise(n)) : undefined;
+    if (found) return found;
   }
   return undefined;
 }
