@@ -27,8 +27,10 @@ import { siteSections } from '../sections/index.js';
 import type { SectionContext } from '../sections/section.js';
 import { createUrls } from '../urls.js';
 import { type BuildRecord, buildFingerprint, readBuildRecord } from './fingerprint.js';
+import { compileBody } from './mdx.js';
 import { renderBody, renderHtml } from './render-page.js';
 import { setTrustedContent } from './sanitize-html.js';
+import { isOversizedBody } from './sanitize-limits.js';
 import { insideRoot, readerFor } from './sanitize-paths.js';
 
 export interface BuildOptions {
@@ -56,6 +58,8 @@ export interface BuildResult {
   phases?: Record<string, number>;
 }
 
+/** How many bodies ahead of the page being rendered the worker threads compile (the compile cache keeps 2,000). */
+const compileAhead = 600;
 const marker = '.switchyard-build';
 /** Diagrams of the previous build, by graph: an unchanged graph is never laid out twice, across builds too. */
 const layoutCacheFile = '.switchyard-diagrams.json';
@@ -118,6 +122,15 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     phases[name] = Math.round((phases[name] ?? 0) + now - phaseStart);
     phaseStart = now;
   };
+  const wanted = (r: Resource) => pageKinds(r) && (!incremental || options.only?.has(r.key) === true);
+  const toRender = loaded.catalog.resources.filter(wanted);
+  // Bodies compile on worker threads ahead of the pages that show them: a head start while sections
+  // prepare, then one more for every page rendered.
+  const compileAt = (i: number) => {
+    const r = toRender[i];
+    if (r && !isOversizedBody(r)) void compileBody(r.body).catch(() => undefined);
+  };
+  for (let i = 0; i < compileAhead; i++) compileAt(i);
   // Sections prepare what pages read (parsed schemas) before the first page renders.
   const only = incremental ? options.only : undefined;
   for (const section of siteSections) {
@@ -176,7 +189,8 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
 
   // Pages are rendered several at a time: while one waits for its diagrams (laid out on a second
   // thread), the main thread renders the next.
-  const renderResource = async (resource: Resource) => {
+  const renderResource = async (resource: Resource, index: number) => {
+    compileAt(index + compileAhead);
     const ctx = { ...base, resource };
     try {
       const { body, toc } = await renderBody(resource, report);
@@ -206,9 +220,8 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
       );
     }
   };
-  const wanted = (r: Resource) => pageKinds(r) && (!incremental || options.only?.has(r.key) === true);
   phase('prepare');
-  await inParallel(loaded.catalog.resources.filter(wanted), 8, renderResource);
+  await inParallel(toRender, 8, renderResource);
   phase('resources');
 
   const firstDoc = docs[0] ?? resourcesOf(loaded.catalog, 'domain')[0];
@@ -362,11 +375,14 @@ async function copyAssets(root: string, work: string, styles: string | undefined
 async function inParallel<T>(
   items: readonly T[],
   limit: number,
-  task: (item: T) => Promise<void>,
+  task: (item: T, index: number) => Promise<void>,
 ): Promise<void> {
   let next = 0;
   const lane = async () => {
-    while (next < items.length) await task(items[next++] as T);
+    while (next < items.length) {
+      const index = next++;
+      await task(items[index] as T, index);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }

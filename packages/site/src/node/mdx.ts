@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto';
-import { compile } from '@mdx-js/mdx';
 import type { ComponentType } from 'preact';
 import * as runtime from 'preact/jsx-runtime';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import {
-  type BodyFacts,
-  remarkAdmonitions,
-  remarkFacts,
-  remarkImports,
-  remarkMermaid,
-  remarkReferences,
-} from './remark-plugins.js';
-import { contentPolicyKey, rehypeSanitize } from './sanitize-html.js';
+import { type BodyCode, type CompileJob, compileBodyCode } from './mdx-compile.js';
+import type { BodyFacts } from './remark-plugins.js';
+import { contentPolicyKey } from './sanitize-html.js';
+import { WorkerPool } from './worker-pool.js';
 
 export type MdxContent = ComponentType<{ components?: Record<string, unknown> }>;
 
@@ -26,7 +18,13 @@ export interface CompiledBody {
 
 /** Compiled bodies by content hash, most recently used last; bounded so a 10,000-page build stays small. */
 const cache = new Map<string, Promise<CompiledBody>>();
-const cacheLimit = 2000;
+export const compileCacheLimit = 2000;
+
+/** Compiles run on worker threads (one per core but the main thread's), in the process when none can start. */
+const pool = new WorkerPool<CompileJob, BodyCode>(
+  new URL('./mdx-worker.js', import.meta.url),
+  WorkerPool.threads(),
+);
 
 /**
  * Compiles a Markdown/MDX body once per distinct text (cached by content hash). The result is a function
@@ -40,71 +38,22 @@ export function compileBody(body: string): Promise<CompiledBody> {
   if (entry) {
     cache.delete(key);
   } else {
-    entry = compileUncached(body);
-    if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value as string);
+    const job: CompileJob = { body, trusted: contentPolicyKey() === 'trusted' };
+    // A worker that fails (it should not) costs its jobs nothing: they compile here instead.
+    entry = (pool.run(job)?.catch(() => compileBodyCode(job)) ?? compileBodyCode(job)).then(toBody);
+    if (cache.size >= compileCacheLimit) cache.delete(cache.keys().next().value as string);
   }
   cache.set(key, entry);
   return entry;
 }
 
-async function compileUncached(body: string): Promise<CompiledBody> {
-  try {
-    return await compileAs(body, 'mdx');
-  } catch (error) {
-    const e = error as {
-      message?: string;
-      reason?: string;
-      line?: number;
-      column?: number;
-      place?: { line?: number; column?: number; start?: { line: number; column: number } };
-    };
-    const place = e.place && 'start' in e.place ? e.place.start : e.place;
-    const problem = {
-      message: e.reason ?? e.message ?? String(error),
-      line: place?.line ?? e.line ?? 1,
-      column: place?.column ?? e.column ?? 1,
-    };
-    try {
-      return { ...(await compileAs(body, 'md')), error: problem };
-    } catch {
-      return {
-        create: () => () => null,
-        facts: { components: new Set(), imported: new Set(), headings: [] },
-        error: problem,
-      };
-    }
-  }
-}
-
-async function compileAs(body: string, format: 'mdx' | 'md'): Promise<CompiledBody> {
-  const file = await compile(
-    { value: body },
-    {
-      format,
-      outputFormat: 'function-body',
-      development: false,
-      remarkPlugins: [
-        remarkGfm,
-        remarkDirective,
-        remarkAdmonitions,
-        remarkImports,
-        remarkMermaid,
-        remarkReferences,
-        remarkFacts,
-      ],
-      rehypePlugins: [rehypeSanitize],
-    },
-  );
-  const code = String(file.value);
+function toBody({ code, facts, error }: BodyCode): CompiledBody {
   // The compiled body reads its runtime from `arguments[0]`; `frontmatter` is closed over.
   const factory = new Function('frontmatter', 'runtime', `return (function () {\n${code}\n})(runtime);`) as (
     frontmatter: unknown,
     rt: unknown,
   ) => { default: MdxContent };
-  const facts = (file.data.switchyard as BodyFacts | undefined) ?? {
-    components: new Set(),
-    imported: new Set(),
-    headings: [],
-  };
-  return { create: (frontmatter) => factory(frontmatter, runtime).default, facts };
+  const body: CompiledBody = { create: (frontmatter) => factory(frontmatter, runtime).default, facts };
+  if (error) body.error = error;
+  return body;
 }
