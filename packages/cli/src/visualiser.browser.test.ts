@@ -26,9 +26,10 @@ async function open(path: string, errors: string[] = []): Promise<Page> {
 }
 
 /** Visualiser pages at their versioned paths (the latest copies are the same files) and the catalog maps. */
+/** The maps: every visualiser page but the short URLs of latest versions, which redirect to them. */
 function visualiserPages(root: string): string[] {
   return pagesUnder(root, join(root, 'visualiser'))
-    .filter((p) => p.split('/').length !== 4 && p !== '/visualiser')
+    .filter((p) => !readFileSync(join(root, p, 'index.html'), 'utf8').includes('http-equiv="refresh"'))
     .sort();
 }
 
@@ -190,6 +191,14 @@ describe.skipIf(!hasChromium)('the visualiser of the fixture in Chromium', () =>
     expect(await page.locator('[data-vis-walk-title]').textContent()).toBe(
       stepsOf(loaded.catalog, flow).find((s) => s.id === expected.at(-1))?.step.title,
     );
+    await page.close();
+  });
+
+  it('sends the short URL of a latest version to its map', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/visualiser/domains/ordering/entity-map`);
+    await page.waitForURL('**/visualiser/domains/ordering/1.0.0/entity-map');
+    await page.locator(map).waitFor();
     await page.close();
   });
 

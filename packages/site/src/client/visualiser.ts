@@ -138,7 +138,21 @@ function clusters(vis: HTMLElement): void {
   let index: Promise<{ clusters: { id: string; label: string; src: string }[] }> | undefined;
   const frame = frames(vis)[0];
   if (!frame) return;
-  const overview = frame.querySelector('.sy-diagram-canvas')?.innerHTML ?? '';
+  let overview = frame.querySelector('.sy-diagram-canvas')?.innerHTML ?? '';
+  // An overview of hundreds of clusters comes as a file of its own.
+  const overviewSrc = vis.dataset.overview;
+  if (overviewSrc) {
+    void fetch(overviewSrc)
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))))
+      .then((markup) => {
+        overview = markup;
+        if (!vis.dataset.cluster) frame.replaceSvg(markup);
+        applyKinds(vis);
+      })
+      .catch(() => {
+        frame.replaceSvg('<p class="sy-muted">The map could not be loaded.</p>');
+      });
+  }
   const back = document.createElement('button');
   back.type = 'button';
   back.textContent = '← All clusters';

@@ -23,7 +23,15 @@ interface Geometry {
 }
 
 /** Finished and running layouts by input hash. Bounded so a long-running dev server cannot grow it forever. */
-const cache = new Map<string, Promise<Geometry>>();
+const cache = new Map<string, Geometry | Promise<Geometry>>();
+
+function remember(key: string, value: Geometry | Promise<Geometry>): void {
+  if (cache.size >= cacheLimit) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  cache.set(key, value);
+}
 const cacheLimit = 5000;
 
 export function layoutCacheSize(): number {
@@ -84,12 +92,8 @@ export function hashDiagram(input: DiagramInput): string {
 /** How many layouts this process computed, by engine (our layered layout, or ELK for wrapped chains). */
 export const layoutStats = { layered: 0, elk: 0 };
 
+/** ELK, for the graphs our layered layout does not do: long chains wrapped onto several rows. */
 async function compute(input: DiagramInput): Promise<Geometry> {
-  // Our own layered layout takes milliseconds where ELK takes tens to hundreds; ELK still wraps long chains.
-  if (!input.wrap) {
-    layoutStats.layered++;
-    return layeredGeometry(input);
-  }
   layoutStats.elk++;
   const seen = new Set<string>();
   const nodes: { index: number; lines: string[]; elk: ElkNode }[] = [];
@@ -273,20 +277,46 @@ function nestInGroups(
  * summaries are taken from `input` on every call.
  */
 export async function layoutDiagram(input: DiagramInput): Promise<LaidOutDiagram> {
+  const now = layoutDiagramSync(input);
+  if (now) return now;
   const key = hashDiagram(input);
   let pending = cache.get(key);
   if (!pending) {
-    pending = compute(input);
-    if (cache.size >= cacheLimit) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
-    }
-    cache.set(key, pending);
-    pending.catch(() => {
-      if (cache.get(key) === pending) cache.delete(key);
-    });
+    const running = compute(input);
+    pending = running;
+    remember(key, running);
+    running.then(
+      (geometry) => {
+        if (cache.get(key) === running) cache.set(key, geometry);
+      },
+      () => {
+        if (cache.get(key) === running) cache.delete(key);
+      },
+    );
   }
-  const geometry = await pending;
+  return attach(input, await pending);
+}
+
+/**
+ * The layout right now, when it needs no ELK (every graph but wrapped chains) or ELK has already done it;
+ * undefined otherwise. Lets a page draw its diagrams in the same render pass that asks for them.
+ */
+export function layoutDiagramSync(input: DiagramInput): LaidOutDiagram | undefined {
+  const key = hashDiagram(input);
+  let geometry = cache.get(key);
+  if (geometry instanceof Promise) return undefined;
+  if (!geometry) {
+    // Our own layered layout takes milliseconds where ELK takes tens to hundreds; ELK still wraps long chains.
+    if (input.wrap) return undefined;
+    layoutStats.layered++;
+    geometry = layeredGeometry(input);
+    remember(key, geometry);
+  }
+  return attach(input, geometry);
+}
+
+/** A cached geometry with this call's nodes and edges attached. */
+function attach(input: DiagramInput, geometry: Geometry): LaidOutDiagram {
   const nodes: LaidOutNode[] = geometry.nodes.map(({ index, ...box }) => ({
     ...box,
     node: input.nodes[index] as LaidOutNode['node'],

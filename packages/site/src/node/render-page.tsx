@@ -28,8 +28,14 @@ export async function renderHtml(
         svgCache.set(key, known);
         return known;
       }
+      const made = make();
+      if (typeof made === 'string') {
+        if (svgCache.size >= svgCacheLimit) svgCache.delete(svgCache.keys().next().value as string);
+        svgCache.set(key, made);
+        return made;
+      }
       pending.push(
-        make().then(
+        made.then(
           (svg) => {
             if (svgCache.size >= svgCacheLimit) svgCache.delete(svgCache.keys().next().value as string);
             svgCache.set(key, svg);

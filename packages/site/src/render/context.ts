@@ -6,8 +6,8 @@ import type { SiteSchemas } from './components/schema-data.js';
 
 /** A laid-out diagram, ready to draw, or a request to lay one out before the page renders again. */
 export interface DiagramSource {
-  /** The SVG when the layout is known; undefined while it is pending. */
-  svg(key: string, make: () => Promise<string>): string | undefined;
+  /** The SVG when the layout is known (`make` may draw it at once); undefined while it is pending. */
+  svg(key: string, make: () => string | Promise<string>): string | undefined;
 }
 
 /** Everything a page and its components may read. Renderers are pure: they get all of it from here. */

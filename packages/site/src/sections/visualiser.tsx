@@ -1,7 +1,7 @@
 import { type Catalog, kindDef, nameOf, type Resource, stepsOf } from '@switchyard/model';
 import { type ClusteredMap, clusterMap, clusterThreshold } from '../diagram/clusters.js';
+import { drawDiagram } from '../diagram/draw.js';
 import { flowDiagram, type HrefOf } from '../diagram/from-catalog.js';
-import { layoutDiagram } from '../diagram/layout.js';
 import {
   catalogGraph,
   domainIntegrations,
@@ -11,11 +11,13 @@ import {
   systemContextMap,
 } from '../diagram/maps.js';
 import { toMermaid } from '../diagram/mermaid.js';
-import { renderDiagramSvg } from '../diagram/render-svg.js';
 import type { DiagramInput } from '../diagram/types.js';
 import { VisualiserPage, type VisualiserView } from '../render/pages/visualiser.js';
 import type { WalkStep } from '../render/pages/visualiser-parts.js';
 import type { SectionContext, SiteSection } from './section.js';
+
+/** Past this many clusters, a map's overview is a file the browser fetches rather than part of the page. */
+const inlineOverviewLimit = 60;
 
 /** Kinds whose maps are laid out in one direction only. */
 const oneDirectionKinds = new Set(['event', 'command', 'query', 'channel']);
@@ -73,6 +75,13 @@ async function writeMap(ctx: SectionContext, paths: string[], view: VisualiserVi
     const src = `${path}.clusters.json`;
     await writeClusters(ctx, path, clustered, view.title);
     shown = { ...shown, input: clustered.overview, clusters: { src, total: view.input.nodes.length } };
+    // An overview of hundreds of clusters would pass the page budget by itself: the browser fetches it.
+    if (clustered.overview.nodes.length > inlineOverviewLimit && shown.clusters) {
+      const overview = `${path}.clusters/overview.svg`;
+      const svg = await drawDiagram(clustered.overview, { title: view.title, style: false });
+      await ctx.write(overview.slice(1), svg);
+      shown.clusters.overview = overview;
+    }
   }
   const html = await ctx.render(() => <VisualiserPage view={shown} />);
   for (const at of paths) await ctx.writePage(at, html);
@@ -90,10 +99,7 @@ async function writeClusters(ctx: SectionContext, path: string, map: ClusteredMa
     4,
     async ([cluster, i]) => {
       const src = `${path}.clusters/${i}.svg`;
-      const svg = renderDiagramSvg(await layoutDiagram(cluster.input), {
-        title: `${title}: ${cluster.label}`,
-        style: false,
-      });
+      const svg = await drawDiagram(cluster.input, { title: `${title}: ${cluster.label}`, style: false });
       await ctx.write(src.slice(1), svg);
       index[i] = { id: cluster.id, label: cluster.label, size: cluster.size, src: ctx.urls.asset(src) };
     },

@@ -1,9 +1,8 @@
 import { getResource, type Resource } from '@switchyard/model';
+import { drawDiagram } from '../../diagram/draw.js';
 import { flowDiagram, resourceGraph } from '../../diagram/from-catalog.js';
 import { hashText } from '../../diagram/hash.js';
-import { layoutDiagram } from '../../diagram/layout.js';
 import { domainMap, neighbourhoodMap } from '../../diagram/maps.js';
-import { renderDiagramSvg } from '../../diagram/render-svg.js';
 import type { DiagramInput } from '../../diagram/types.js';
 import { useRender } from '../context.js';
 
@@ -25,9 +24,7 @@ function Diagram({
   maxHeight?: number | string;
 }) {
   const { diagrams } = useRender();
-  const svg = diagrams.svg(keyOf(input), async () =>
-    renderDiagramSvg(await layoutDiagram(input), { title, style: false }),
-  );
+  const svg = diagrams.svg(keyOf(input), () => drawDiagram(input, { title, style: false }));
   const style = maxHeight
     ? `--sy-diagram-max:${typeof maxHeight === 'number' ? `${maxHeight}rem` : maxHeight}`
     : undefined;

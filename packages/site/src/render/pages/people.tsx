@@ -18,14 +18,18 @@ import { Layout } from '../layout.js';
 const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Per kind, at most this many owned resources are listed; the rest are one link away in Discover. */
-const shownPerKind = 40;
+const shownPerKind = 25;
 
 function Owned({ owner }: { owner: Resource }) {
   const { catalog, urls } = useRender();
   const owned = ownedBy(catalog, owner, { viaTeams: owner.kind === 'user' });
   if (owned.length === 0) return <p class="sy-muted">Owns nothing yet.</p>;
   const byKind = new Map<string, Resource[]>();
-  for (const r of owned) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
+  for (const r of owned) {
+    const list = byKind.get(r.kind);
+    if (list) list.push(r);
+    else byKind.set(r.kind, [r]);
+  }
   return (
     <>
       {[...byKind].map(([kind, list]) => (

@@ -1,6 +1,5 @@
+import { drawDiagram } from '../../diagram/draw.js';
 import { hashText } from '../../diagram/hash.js';
-import { layoutDiagram } from '../../diagram/layout.js';
-import { renderDiagramSvg } from '../../diagram/render-svg.js';
 import type { DiagramInput } from '../../diagram/types.js';
 import { useRender } from '../context.js';
 import { Layout } from '../layout.js';
@@ -27,8 +26,11 @@ export interface VisualiserView {
   /** Other views of the same subject (scopes, the entity map...). */
   links?: { href: string; label: string; current?: boolean }[];
   steps?: WalkStep[];
-  /** For a clustered big map: the JSON file the browser fetches clusters from. */
-  clusters?: { src: string; total: number } | undefined;
+  /**
+   * For a clustered big map: the JSON file the browser fetches clusters from, and for an overview too big
+   * to inline (hundreds of clusters), the SVG file the browser fetches it from.
+   */
+  clusters?: { src: string; total: number; overview?: string } | undefined;
   /** Lay out only the map's own direction (small maps of messages and channels: a switch adds little). */
   oneDirection?: boolean;
 }
@@ -36,13 +38,25 @@ export interface VisualiserView {
 /** One laid-out direction of a map, drawn by the two-pass render (undefined on the first pass). */
 function useMapSvg(input: DiagramInput, title: string): string | undefined {
   const { diagrams } = useRender();
-  return diagrams.svg(hashText(`${svgFormat}${title}\n${JSON.stringify(input)}`), async () =>
-    renderDiagramSvg(await layoutDiagram(input), { title, style: false }),
+  return diagrams.svg(hashText(`${svgFormat}${title}\n${JSON.stringify(input)}`), () =>
+    drawDiagram(input, { title, style: false }),
   );
 }
 
-function MapFrame({ input, title, hidden }: { input: DiagramInput; title: string; hidden: boolean }) {
-  const svg = useMapSvg(input, title);
+function MapFrame({
+  input,
+  title,
+  hidden,
+  fetched,
+}: {
+  input: DiagramInput;
+  title: string;
+  hidden: boolean;
+  /** Drawn by the browser from this file: the page only says so. */
+  fetched?: boolean;
+}) {
+  const laid = useMapSvg(fetched ? { nodes: [], edges: [] } : input, title);
+  const svg = fetched ? '<p class="sy-muted">Loading the map…</p>' : laid;
   const direction = input.direction ?? 'RIGHT';
   return (
     <sy-diagram
@@ -81,6 +95,7 @@ export function VisualiserPage({ view }: { view: VisualiserView }) {
         class="sy-vis"
         data-sy-vis
         data-clusters={view.clusters ? urls.asset(view.clusters.src) : undefined}
+        data-overview={view.clusters?.overview ? urls.asset(view.clusters.overview) : undefined}
       >
         <header class="sy-vis__head">
           <div>
@@ -103,7 +118,13 @@ export function VisualiserPage({ view }: { view: VisualiserView }) {
         <VisualiserToolbar directions={directions} flow={Boolean(view.steps)} />
         <div class="sy-vis__stage">
           {directions.map((d, i) => (
-            <MapFrame key={d} input={{ ...input, direction: d }} title={view.title} hidden={i > 0} />
+            <MapFrame
+              key={d}
+              input={{ ...input, direction: d }}
+              title={view.title}
+              hidden={i > 0}
+              fetched={Boolean(view.clusters?.overview)}
+            />
           ))}
           <Legend input={input} />
         </div>
