@@ -32,7 +32,7 @@ function remember(key: string, value: Geometry | Promise<Geometry>): void {
   }
   cache.set(key, value);
 }
-const cacheLimit = 5000;
+const cacheLimit = 20000;
 
 export function layoutCacheSize(): number {
   return cache.size;
