@@ -2,7 +2,7 @@ import { watch } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, posix, relative, resolve, sep } from 'node:path';
 import { loadCatalog } from '@switchyard/loader';
 import { countResources, type Diagnostic } from '@switchyard/model';
 import { affectedResources, buildSite } from '@switchyard/site';
@@ -50,6 +50,8 @@ export async function runDev(options: { dir: string; port: number }, io: Io): Pr
   let diagnostics: Diagnostic[] = [];
   let base = '/';
   let previous: Awaited<ReturnType<typeof loadCatalog>> | undefined;
+  // Files pages read (schemas, specs, examples), kept across rebuilds; a saved file is dropped from it.
+  const fileCache = new Map<string, string | undefined>();
 
   // The first build writes everything; after an edit only the pages that show what changed are rendered.
   const rebuild = async (changed?: ReadonlySet<string>) => {
@@ -58,8 +60,15 @@ export async function runDev(options: { dir: string; port: number }, io: Io): Pr
     const loaded = await loadCatalog(root, previous && changed ? { previous, changed } : {});
     base = loaded.config.base;
     const configChanged = previous && JSON.stringify(previous.config) !== JSON.stringify(loaded.config);
-    const only = previous && !configChanged ? affectedResources(previous.catalog, loaded.catalog) : undefined;
-    const result = await buildSite(loaded, only ? { outDir: out, only } : { outDir: out });
+    const only =
+      previous && !configChanged ? affectedResources(previous.catalog, loaded.catalog, changed) : undefined;
+    if (changed) {
+      for (const key of [...fileCache.keys()]) if (changed.has(posix.normalize(key))) fileCache.delete(key);
+    } else fileCache.clear();
+    const result = await buildSite(
+      loaded,
+      only ? { outDir: out, only, fileCache } : { outDir: out, fileCache },
+    );
     previous = loaded;
     diagnostics = [...loaded.diagnostics, ...result.diagnostics];
     const ms = Math.round(performance.now() - started);

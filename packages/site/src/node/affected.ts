@@ -9,13 +9,28 @@ function fingerprint(r: Resource): string {
 /**
  * The resources whose pages must be rendered again after an edit: those that changed (or appeared), and
  * every resource whose page shows something of them — graph neighbours (tables, cards, maps) and pages
- * whose body references them. Everything else keeps the page it has.
+ * whose body references them. Everything else keeps the page it has. `files` are the saved files (relative
+ * to the root): one that is not a resource (a schema, a spec, an example) changes the resource beside it.
  */
-export function affectedResources(before: Catalog, after: Catalog): Set<NodeKey> {
+export function affectedResources(
+  before: Catalog,
+  after: Catalog,
+  files: ReadonlySet<string> = new Set(),
+): Set<NodeKey> {
   const changed = new Set<NodeKey>();
   for (const r of after.resources) {
     const old = before.byKey.get(r.key);
     if (!old || fingerprint(old) !== fingerprint(r)) changed.add(r.key);
+  }
+  // A saved file beside a resource (its schema, spec or example) changes the resource that holds it.
+  for (const file of files) {
+    let holder: (typeof after.resources)[number] | undefined;
+    for (const r of after.resources) {
+      const dir = r.source.dir;
+      if (!dir || !file.startsWith(`${dir}/`)) continue;
+      if (!holder || dir.length > (holder.source.dir?.length ?? 0)) holder = r;
+    }
+    if (holder) changed.add(holder.key);
   }
   const removed = before.resources.filter((r) => !after.byKey.has(r.key)).map((r) => r.key);
   const touched = new Set<NodeKey>([...changed, ...removed]);

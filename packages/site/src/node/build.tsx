@@ -34,6 +34,11 @@ import { isOversizedBody } from './sanitize-limits.js';
 import { insideRoot, readerFor } from './sanitize-paths.js';
 
 export interface BuildOptions {
+  /**
+   * Catalog files (schemas, specs, examples) as read by an earlier build, by path relative to the root: a
+   * dev server keeps one across rebuilds and drops the files that changed, so a rebuild reads only those.
+   */
+  fileCache?: Map<string, string | undefined>;
   /** Output folder; relative paths are relative to the catalog root. */
   outDir?: string;
   /**
@@ -113,7 +118,7 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     seen.add(key);
     diagnostics.push(d);
   };
-  const readFile = readerFor(loaded.root);
+  const readFile = readerFor(loaded.root, options.fileCache);
   const base: Omit<RenderContext, 'diagrams'> = { catalog: loaded.catalog, config, urls, readFile, report };
   const phases: Record<string, number> = {};
   let phaseStart = performance.now();

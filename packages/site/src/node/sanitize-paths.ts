@@ -9,8 +9,10 @@ const maxReadBytes = 16 * 1024 * 1024;
  * cached. Never reads outside the root: absolute paths, `..` that climbs out, and symbolic links whose
  * target lies outside (checked on the real path) read as missing; the loader has reported them.
  */
-export function readerFor(root: string): (path: string) => string | undefined {
-  const cache = new Map<string, string | undefined>();
+export function readerFor(
+  root: string,
+  cache: Map<string, string | undefined> = new Map(),
+): (path: string) => string | undefined {
   let rootReal: string | undefined;
   return (path) => {
     if (cache.has(path)) return cache.get(path);
