@@ -4,7 +4,14 @@ export { layoutDiagram } from './diagram/layout.js';
 export { renderDiagramSvg } from './diagram/render-svg.js';
 export type { DiagramInput } from './diagram/types.js';
 export { affectedResources } from './node/affected.js';
-export { type BuildOptions, type BuildResult, buildSite, UnsafeOutputError } from './node/build.js';
+export {
+  type BuildOptions,
+  type BuildResult,
+  buildSite,
+  checkUpToDate,
+  UnsafeOutputError,
+  type UpToDate,
+} from './node/build.js';
 export { checkLinks, type LinkReport } from './node/check-links.js';
 export { themeScript } from './render/layout.js';
 export { isSafeUrl, safeUrl } from './render/safe-url.js';

@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { loadCatalog } from '@switchyard/loader';
 import { countResources } from '@switchyard/model';
-import { buildSite, UnsafeOutputError } from '@switchyard/site';
+import { buildSite, checkUpToDate, UnsafeOutputError } from '@switchyard/site';
 import { UsageError } from '../errors.js';
 import { tally } from '../format/summary.js';
 import { renderText } from '../format/text.js';
@@ -17,9 +17,26 @@ export interface BuildCommandOptions {
 /** Loads, builds the static site, prints diagnostics and a summary. Exit 1 when the catalog has errors. */
 export async function runBuild(options: BuildCommandOptions, io: Io): Promise<number> {
   const started = performance.now();
-  const loaded = await loadCatalog(options.dir);
   const out = options.out ? resolve(io.cwd, options.out) : undefined;
+  // Nothing changed since the last build: said after a directory walk, without reading the catalog.
+  const done = options.force ? undefined : await checkUpToDate(resolve(options.dir), out);
+  if (done) {
+    const diagnostics = [...done.loadDiagnostics, ...done.result.diagnostics];
+    const root = resolve(options.dir);
+    const displayPath = (file: string) => relative(io.cwd, resolve(root, file)) || file;
+    if (diagnostics.length > 0) {
+      io.err(renderText(diagnostics, done.counts, { displayPath, style: terminalStyle(io) }));
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    io.out(
+      `Up to date: nothing changed since the build in ${relative(io.cwd, done.result.outDir) || '.'} (checked in ${seconds} s; --force rebuilds).\n`,
+    );
+    return tally(diagnostics).errors > 0 ? 1 : 0;
+  }
+  const loaded = await loadCatalog(options.dir);
   const result = await buildSite(loaded, {
+    // Loaded from disk as it is: the visualiser can build on a thread of its own from its own load.
+    threads: true,
     ...(out ? { outDir: out } : {}),
     ...(options.force ? { force: true } : {}),
   }).catch((error: unknown) => {

@@ -67,7 +67,7 @@ export async function runDev(options: { dir: string; port: number }, io: Io): Pr
     } else fileCache.clear();
     const result = await buildSite(
       loaded,
-      only ? { outDir: out, only, fileCache } : { outDir: out, fileCache },
+      only ? { outDir: out, only, fileCache } : { outDir: out, fileCache, threads: true },
     );
     previous = loaded;
     diagnostics = [...loaded.diagnostics, ...result.diagnostics];

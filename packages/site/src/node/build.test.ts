@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadCatalog } from '@switchyard/loader';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite } from './build.js';
+import { buildSite, checkUpToDate } from './build.js';
 
 const root = mkdtempSync(join(tmpdir(), 'switchyard-bodies-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -96,10 +96,17 @@ describe('a rebuild with nothing changed', () => {
       expect(again.pages).toBe(first.pages);
       // What the build reported is reported again.
       expect(again.diagnostics.map((d) => d.code)).toEqual(['unknown-component']);
+      // The check that reads no catalog file agrees, and keeps what loading reported.
+      const checked = await checkUpToDate(dir, out);
+      expect(checked?.result.pages).toBe(first.pages);
+      expect(checked?.result.diagnostics.map((d) => d.code)).toEqual(['unknown-component']);
+      expect(checked?.counts.event).toBe(1);
+      expect(await checkUpToDate(dir, join(dir, 'elsewhere'))).toBeUndefined();
       expect(
         (await buildSite(await loadCatalog(dir), { outDir: out, force: true })).upToDate,
       ).toBeUndefined();
       writeFileSync(file, '---\nid: once\nname: Twice\nversion: 1.0.0\n---\n\nPlain.\n');
+      expect(await checkUpToDate(dir, out)).toBeUndefined();
       const edited = await buildSite(await loadCatalog(dir), { outDir: out });
       expect(edited.upToDate).toBeUndefined();
       expect(readFileSync(join(out, 'docs/events/once/1.0.0/index.html'), 'utf8')).toContain('Twice');

@@ -2,14 +2,18 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoadedCatalog } from '@switchyard/loader';
+import { Worker } from 'node:worker_threads';
+import { type LoadedCatalog, loadConfig, walkCatalog } from '@switchyard/loader';
 import {
+  type Counts,
+  countResources,
   type Diagnostic,
   diagnostic,
   type Kind,
   kindDef,
   nameOf,
   type Resource,
+  resolveConfig,
   resourcesOf,
   sortDiagnostics,
 } from '@switchyard/model';
@@ -26,14 +30,21 @@ import { type Neighbour, ResourcePage } from '../render/pages/resource-page.js';
 import { siteSections } from '../sections/index.js';
 import type { SectionContext } from '../sections/section.js';
 import { createUrls } from '../urls.js';
-import { type BuildRecord, buildFingerprint, readBuildRecord } from './fingerprint.js';
+import { type BuildRecord, buildFingerprint, fingerprintOf, readBuildRecord } from './fingerprint.js';
 import { compileBody } from './mdx.js';
 import { renderBody, renderHtml } from './render-page.js';
 import { setTrustedContent } from './sanitize-html.js';
 import { isOversizedBody } from './sanitize-limits.js';
 import { insideRoot, readerFor } from './sanitize-paths.js';
+import type { SectionDone, SectionJob } from './section-worker.js';
+import { addStats, createWriter } from './writer.js';
 
 export interface BuildOptions {
+  /**
+   * Lets sections that can (the visualiser) build on a thread of their own, which loads the catalog again
+   * from `loaded.root`: only for a catalog loaded from disk as it is (the CLI's build). Full builds only.
+   */
+  threads?: boolean;
   /**
    * Catalog files (schemas, specs, examples) as read by an earlier build, by path relative to the root: a
    * dev server keeps one across rebuilds and drops the files that changed, so a rebuild reads only those.
@@ -90,6 +101,36 @@ const pageKinds = (r: Resource) => r.kind !== 'changelog' && r.kind !== 'ubiquit
  * (navigation, search, discover tables), llms.txt, and assets. Writes into a fresh folder and swaps it in
  * only when everything succeeded, so a failed build leaves the previous site whole.
  */
+/** A build found up to date without reading the catalog: its result, and what loading it reported. */
+export interface UpToDate {
+  result: BuildResult;
+  loadDiagnostics: Diagnostic[];
+  counts: Counts;
+}
+
+/**
+ * Whether the output folder already holds the site of the catalog as it is, checked from the config, the
+ * file list and the files' sizes and times only (no file is parsed): a second `switchyard build` with
+ * nothing changed takes a directory walk. Undefined when a build is needed.
+ */
+export async function checkUpToDate(root: string, outDir?: string): Promise<UpToDate | undefined> {
+  const raw = await loadConfig(root);
+  if (raw.diagnostics.length > 0) return undefined;
+  const config = resolveConfig(raw.config);
+  const out = resolve(root, outDir ?? config.outDir);
+  const record = readBuildRecord<BuildResult>(join(out, marker));
+  if (!record?.load) return undefined;
+  const walked = await walkCatalog(root, [config.outDir]);
+  if (walked.problems.length > 0 || fingerprintOf(config, root, walked.files) !== record.fingerprint) {
+    return undefined;
+  }
+  return {
+    result: { ...record.result, outDir: out, upToDate: true },
+    loadDiagnostics: record.load.diagnostics,
+    counts: record.load.counts,
+  };
+}
+
 export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(loaded.root, options.outDir ?? loaded.config.outDir);
   assertSafeOutDir(loaded.root, outDir);
@@ -136,6 +177,22 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     if (r && !isOversizedBody(r)) void compileBody(r.body).catch(() => undefined);
   };
   for (let i = 0; i < compileAhead; i++) compileAt(i);
+  // Sections that can build on their own thread start now, beside everything this thread does.
+  const offThread = new Map<string, Promise<SectionDone>>();
+  if (options.threads && !incremental && existsSync(fileURLToPath(sectionWorker))) {
+    for (const section of siteSections) {
+      if (!section.ownThread) continue;
+      const job: SectionJob = {
+        section: section.name,
+        root: loaded.root,
+        work,
+        buildId: config.buildId,
+        hasCustomStyles,
+        trusted: (loaded.config as { trustContent?: unknown }).trustContent === true,
+      };
+      offThread.set(section.name, runSectionWorker(job));
+    }
+  }
   // Sections prepare what pages read (parsed schemas) before the first page renders.
   const only = incremental ? options.only : undefined;
   for (const section of siteSections) {
@@ -158,31 +215,7 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     }
   }
   const svgCache = readLayoutCache(outDir);
-  let files = 0;
-  let bytes = 0;
-  let pages = 0;
-  let largestPage = { path: '', bytes: 0 };
-
-  // Synchronous writes: measured in a build, they beat fs/promises (whose threads compete with the MDX
-  // workers for two cores) by about 20%.
-  const made = new Set<string>();
-  const write = async (path: string, content: string, isPage = false) => {
-    const target = join(work, path);
-    const dir = dirname(target);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    writeFileSync(target, content);
-    const size = Buffer.byteLength(content);
-    files++;
-    bytes += size;
-    if (isPage) {
-      pages++;
-      if (size > largestPage.bytes) largestPage = { path, bytes: size };
-    }
-  };
-  const writePage = (path: string, html: string) => write(urls.fileFor(path), html, true);
+  const { write, writePage, stats } = createWriter(work, urls);
 
   const docs = orderedDocs(loaded.catalog);
   const docIndex = new Map(docs.map((d, i) => [d.key, i]));
@@ -268,6 +301,7 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
   };
   phase('catalog pages');
   for (const section of siteSections) {
+    if (offThread.has(section.name)) continue;
     try {
       await section.build(sectionContext);
       phase(`section:${section.name}`);
@@ -285,6 +319,23 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
       );
     }
   }
+
+  for (const [name, running] of offThread) {
+    const done = await running;
+    addStats(stats, done.stats);
+    for (const d of done.diagnostics) report(d);
+    if (done.error !== undefined) {
+      report(
+        diagnostic('build-section-failed', `The ${name} section failed: ${done.error}`, {
+          file: '',
+          line: 1,
+          column: 1,
+        }),
+      );
+    }
+    phases[`section:${name} (own thread)`] = done.ms;
+  }
+  phase('waiting for threads');
 
   await write('api/nav.json', JSON.stringify(buildNav(loaded.catalog, urls, docFolderOrder(loaded.config))));
   const search = buildSearchFiles(
@@ -307,10 +358,10 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
   phase('assets');
   const result = {
     outDir,
-    pages,
-    files,
-    bytes,
-    largestPage,
+    pages: stats.pages,
+    files: stats.files,
+    bytes: stats.bytes,
+    largestPage: stats.largestPage,
     diagnostics: sortDiagnostics(diagnostics),
     phases,
   };
@@ -318,6 +369,7 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     note: 'Built by Switchyard. This folder is replaced on every build.',
     fingerprint,
     result,
+    load: { diagnostics: loaded.diagnostics, counts: countResources(loaded.catalog) },
   };
   await writeFile(join(work, marker), JSON.stringify(record));
   await writeFile(join(work, layoutCacheFile), JSON.stringify(Object.fromEntries(svgCache)));
@@ -405,4 +457,25 @@ function docFolderOrder(config: object): string[] {
     (config as { customDocs?: { sidebar?: { autogenerated?: { directory?: string } }[] } }).customDocs
       ?.sidebar ?? [];
   return sidebar.map((s) => (s.autogenerated?.directory ?? '').replace(/^\/+/, '')).filter(Boolean);
+}
+
+const sectionWorker = new URL('./section-worker.js', import.meta.url);
+
+/** Runs a section on its own thread; a thread that dies is reported as the section failing. */
+function runSectionWorker(job: SectionJob): Promise<SectionDone> {
+  return new Promise((resolve) => {
+    const failed = (error: string): SectionDone => ({
+      stats: { files: 0, bytes: 0, pages: 0, largestPage: { path: '', bytes: 0 } },
+      diagnostics: [],
+      ms: 0,
+      error,
+    });
+    const worker = new Worker(sectionWorker, { workerData: job });
+    worker.once('message', (done: SectionDone) => {
+      resolve(done);
+      void worker.terminate();
+    });
+    worker.once('error', (e) => resolve(failed(e.message)));
+    worker.once('exit', (code) => resolve(failed(`its thread stopped (exit code ${code})`)));
+  });
 }

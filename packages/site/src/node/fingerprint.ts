@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadedCatalog } from '@switchyard/loader';
+import type { Counts, Diagnostic, ResolvedConfig } from '@switchyard/model';
 
 /**
  * What a build's output depends on, as one hash: the resolved config, every file of the catalog (path,
@@ -10,9 +11,14 @@ import type { LoadedCatalog } from '@switchyard/loader';
  * rebuild with nothing changed can stop after loading.
  */
 export function buildFingerprint(loaded: LoadedCatalog): string {
+  return fingerprintOf(loaded.config, loaded.root, loaded.files);
+}
+
+/** The same fingerprint from the config and the file list alone, before the catalog is read. */
+export function fingerprintOf(config: ResolvedConfig, root: string, files: readonly string[]): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify(loaded.config));
-  for (const file of loaded.files) hash.update(`\n${file}:${stamp(join(loaded.root, file))}`);
+  hash.update(JSON.stringify(config));
+  for (const file of files) hash.update(`\n${file}:${stamp(join(root, file))}`);
   for (const dir of codeDirs()) for (const file of listFiles(dir)) hash.update(`\n${file}:${stamp(file)}`);
   return hash.digest('hex');
 }
@@ -22,6 +28,8 @@ export interface BuildRecord<Result> {
   note: string;
   fingerprint: string;
   result: Result;
+  /** What loading the catalog reported, so an up-to-date check that does not load can report it again. */
+  load?: { diagnostics: Diagnostic[]; counts: Counts };
 }
 
 export function readBuildRecord<Result>(markerFile: string): BuildRecord<Result> | undefined {

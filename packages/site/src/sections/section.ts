@@ -36,6 +36,11 @@ export interface SiteSection {
    */
   prepare?(ctx: PrepareContext): Promise<Partial<RenderContext>>;
   build(ctx: SectionContext): Promise<void>;
+  /**
+   * Builds on a thread of its own on a full build from disk (`BuildOptions.threads`), from its own load of
+   * the catalog: only for a section that needs nothing `prepare` computes.
+   */
+  ownThread?: boolean;
 }
 
 /** What a section's `prepare` gets: the catalog, and the ways to read files and report problems. */

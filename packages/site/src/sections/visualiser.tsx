@@ -211,4 +211,4 @@ function redirect(to: string): string {
 }
 
 /** Maps at EventCatalog's `/visualiser/...` URLs: one per resource, per domain scope, and three catalog-wide. */
-export const visualiserSection: SiteSection = { name: 'visualiser', build: buildVisualiser };
+export const visualiserSection: SiteSection = { name: 'visualiser', build: buildVisualiser, ownThread: true };

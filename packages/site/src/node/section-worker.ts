@@ -1,0 +1,85 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadCatalog } from '@switchyard/loader';
+import type { Diagnostic } from '@switchyard/model';
+import type { RenderContext } from '../render/context.js';
+import { siteSections } from '../sections/index.js';
+import type { SectionContext } from '../sections/section.js';
+import { createUrls } from '../urls.js';
+import { renderHtml } from './render-page.js';
+import { setTrustedContent } from './sanitize-html.js';
+import { readerFor } from './sanitize-paths.js';
+import { createWriter, type WriteStats } from './writer.js';
+
+/** What the build gives a section worker: where the catalog is, where to write, and the build's settings. */
+export interface SectionJob {
+  section: string;
+  root: string;
+  work: string;
+  buildId: string;
+  hasCustomStyles: boolean;
+  trusted: boolean;
+}
+
+export interface SectionDone {
+  stats: WriteStats;
+  diagnostics: Diagnostic[];
+  ms: number;
+  error?: string;
+}
+
+/**
+ * Builds one section of the site (the visualiser) on a thread of its own, from its own load of the
+ * catalog, while the main thread renders the resource pages: two cores at work instead of one.
+ */
+async function run(job: SectionJob): Promise<SectionDone> {
+  const started = performance.now();
+  const diagnostics: Diagnostic[] = [];
+  const report = (d: Diagnostic) => {
+    diagnostics.push(d);
+  };
+  setTrustedContent(job.trusted);
+  const loaded = await loadCatalog(job.root);
+  const config = { ...loaded.config, buildId: job.buildId, hasCustomStyles: job.hasCustomStyles };
+  const urls = createUrls(config);
+  const readFile = readerFor(loaded.root);
+  const base: Omit<RenderContext, 'diagrams'> = { catalog: loaded.catalog, config, urls, readFile, report };
+  const { write, writePage, stats } = createWriter(job.work, urls);
+  const svgCache = new Map<string, string>();
+  const ctx: SectionContext = {
+    loaded,
+    catalog: loaded.catalog,
+    urls,
+    base,
+    render: (page, c = base) => renderHtml(c, page, svgCache),
+    writePage,
+    write,
+    report,
+    readFile,
+    only: undefined,
+  };
+  const section = siteSections.find((s) => s.name === job.section);
+  let error: string | undefined;
+  try {
+    if (!section) throw new Error(`no section named ${job.section}`);
+    await section.build(ctx);
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+  }
+  const done: SectionDone = { stats, diagnostics, ms: Math.round(performance.now() - started) };
+  if (error !== undefined) done.error = error;
+  return done;
+}
+
+if (parentPort) {
+  const port = parentPort;
+  run(workerData as SectionJob).then(
+    (done) => port.postMessage(done),
+    (e: unknown) =>
+      port.postMessage({
+        stats: { files: 0, bytes: 0, pages: 0, largestPage: { path: '', bytes: 0 } },
+        diagnostics: [],
+        ms: 0,
+        error: e instanceof Error ? e.message : String(e),
+      } satisfies SectionDone),
+  );
+}

@@ -1,0 +1,47 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Urls } from '../urls.js';
+
+/** What a build wrote: counted as it goes, and added up across threads. */
+export interface WriteStats {
+  files: number;
+  bytes: number;
+  pages: number;
+  largestPage: { path: string; bytes: number };
+}
+
+/** Adds `more` into `into` (a worker thread's writes into the build's). */
+export function addStats(into: WriteStats, more: WriteStats): void {
+  into.files += more.files;
+  into.bytes += more.bytes;
+  into.pages += more.pages;
+  if (more.largestPage.bytes > into.largestPage.bytes) into.largestPage = more.largestPage;
+}
+
+/**
+ * The only way a build writes into its folder: files at paths relative to it, pages at site paths.
+ * Synchronous writes: measured in a build, they beat fs/promises (whose threads compete with the worker
+ * threads for two cores) by about 20%.
+ */
+export function createWriter(work: string, urls: Urls) {
+  const stats: WriteStats = { files: 0, bytes: 0, pages: 0, largestPage: { path: '', bytes: 0 } };
+  const made = new Set<string>();
+  const write = async (path: string, content: string, isPage = false) => {
+    const target = join(work, path);
+    const dir = dirname(target);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileSync(target, content);
+    const size = Buffer.byteLength(content);
+    stats.files++;
+    stats.bytes += size;
+    if (isPage) {
+      stats.pages++;
+      if (size > stats.largestPage.bytes) stats.largestPage = { path, bytes: size };
+    }
+  };
+  const writePage = (path: string, html: string) => write(urls.fileFor(path), html, true);
+  return { write, writePage, stats };
+}
