@@ -14,7 +14,12 @@ const hash = (text: string) => createHash('sha256').update(text).digest('base64u
 
 /** Parsed files by content hash, with the hash of every file they read; bounded, least recently used dropped. */
 const cache = new Map<string, { result: ParsedSchema; deps: [string, string][] }>();
-const cacheLimit = 2000;
+/**
+ * Entries kept. Above a catalog's schema count, a rebuild that parses every file in turn finds none of
+ * them (least recently used goes first): 50,000 holds the 20,000-message catalog; the results are the ones
+ * a build keeps anyway.
+ */
+const cacheLimit = 50_000;
 
 async function parseByFormat(
   file: string,

@@ -334,6 +334,7 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
       );
     }
     phases[`section:${name} (own thread)`] = done.ms;
+    await siteSections.find((x) => x.name === name)?.afterOwnThread?.(sectionContext);
   }
   phase('waiting for threads');
 
@@ -372,7 +373,9 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     load: { diagnostics: loaded.diagnostics, counts: countResources(loaded.catalog) },
   };
   await writeFile(join(work, marker), JSON.stringify(record));
-  await writeFile(join(work, layoutCacheFile), JSON.stringify(Object.fromEntries(svgCache)));
+  // For the next process's build; a dev server's rebuilds keep their layouts in memory.
+  if (!incremental)
+    await writeFile(join(work, layoutCacheFile), JSON.stringify(Object.fromEntries(svgCache)));
 
   if (!incremental) await swapIn(work, outDir);
   return result;

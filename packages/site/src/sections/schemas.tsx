@@ -260,6 +260,8 @@ async function build(ctx: SectionContext): Promise<void> {
   }
   await ctx.write('api/schemas/index.json', JSON.stringify(rowsOf(ctx, schemas)));
   for (const list of catalog.versions.values()) {
+    // A dev rebuild writes the diff files of what changed only.
+    if (ctx.only && !list.some((v) => ctx.only?.has(v.key))) continue;
     const versions = list.filter((v) => mainSchema(schemas, v));
     const first = versions[0];
     if (!first || versions.length < 2) continue;

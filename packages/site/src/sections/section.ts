@@ -41,6 +41,8 @@ export interface SiteSection {
    * the catalog: only for a section that needs nothing `prepare` computes.
    */
   ownThread?: boolean;
+  /** After the section built on its own thread: lets this thread remember what a later rebuild needs. */
+  afterOwnThread?(ctx: SectionContext): Promise<void>;
 }
 
 /** What a section's `prepare` gets: the catalog, and the ways to read files and report problems. */

@@ -2,6 +2,7 @@ import { type Catalog, kindDef, nameOf, type Resource, stepsOf } from '@switchya
 import { type ClusteredMap, clusterMap, clusterThreshold } from '../diagram/clusters.js';
 import { drawDiagram } from '../diagram/draw.js';
 import { flowDiagram, type HrefOf } from '../diagram/from-catalog.js';
+import { hashText } from '../diagram/hash.js';
 import {
   catalogGraph,
   domainIntegrations,
@@ -15,6 +16,12 @@ import type { DiagramInput } from '../diagram/types.js';
 import { VisualiserPage, type VisualiserView } from '../render/pages/visualiser.js';
 import type { WalkStep } from '../render/pages/visualiser-parts.js';
 import type { SectionContext, SiteSection } from './section.js';
+
+/**
+ * What each catalog-wide map drew last, by page path, in this process (a dev server's rebuilds). Paths
+ * are the same for every build of one server, whose output folder does not change.
+ */
+const drawn = new Map<string, string>();
 
 /** Past this many clusters, a map's overview is a file the browser fetches rather than part of the page. */
 const inlineOverviewLimit = 60;
@@ -180,7 +187,22 @@ async function buildVisualiser(ctx: SectionContext): Promise<void> {
       entityMap(catalog, r, href),
     );
   });
-  const global: [string, string, string, DiagramInput][] = [
+  const global = catalogMaps(ctx, href);
+  for (const [path, title, subtitle, input] of global) {
+    // A dev rebuild leaves a catalog-wide map alone when what it draws is the same as last time: most
+    // edits change a body, not the graph, and on a big catalog these maps take seconds.
+    const signature = hashText(JSON.stringify(input));
+    if (ctx.only && drawn.get(path) === signature) continue;
+    await writeMap(ctx, [path], { title, subtitle, path, input });
+    drawn.set(path, signature);
+  }
+  if (!ctx.only) await ctx.writePage('/visualiser', redirect(urls.page('/visualiser/graph')));
+}
+
+/** The catalog-wide maps: path, title, subtitle, and what each draws. */
+function catalogMaps(ctx: SectionContext, href: HrefOf): [string, string, string, DiagramInput][] {
+  const { catalog } = ctx;
+  return [
     [
       '/visualiser/domain-integrations',
       'Domain integrations',
@@ -200,9 +222,12 @@ async function buildVisualiser(ctx: SectionContext): Promise<void> {
       catalogGraph(catalog, href),
     ],
   ];
-  for (const [path, title, subtitle, input] of global)
-    await writeMap(ctx, [path], { title, subtitle, path, input });
-  await ctx.writePage('/visualiser', redirect(urls.page('/visualiser/graph')));
+}
+
+/** Run on this thread after the section built on its own: what a dev rebuild compares the maps with. */
+async function rememberCatalogMaps(ctx: SectionContext): Promise<void> {
+  const href: HrefOf = (r) => ctx.urls.resource(r);
+  for (const [path, , , input] of catalogMaps(ctx, href)) drawn.set(path, hashText(JSON.stringify(input)));
 }
 
 function redirect(to: string): string {
@@ -211,4 +236,9 @@ function redirect(to: string): string {
 }
 
 /** Maps at EventCatalog's `/visualiser/...` URLs: one per resource, per domain scope, and three catalog-wide. */
-export const visualiserSection: SiteSection = { name: 'visualiser', build: buildVisualiser, ownThread: true };
+export const visualiserSection: SiteSection = {
+  name: 'visualiser',
+  build: buildVisualiser,
+  ownThread: true,
+  afterOwnThread: rememberCatalogMaps,
+};
