@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkLinks } from '@switchyard/site';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Io } from './io.js';
@@ -123,4 +123,29 @@ describe('switchyard build', () => {
     expect(intoOther.stderr).toMatch(/does not look like a previous Switchyard build/);
     expect(readFileSync(join(other, 'notes.txt'), 'utf8')).toBe('mine');
   }, 60_000);
+
+  it('builds the visualiser on a thread of its own with the same maps as in one thread', async () => {
+    // The compiled packages, whose worker files are there (tests otherwise run the sources, in one thread).
+    const compiled = (pkg: string) => pathToFileURL(join(repo, `packages/${pkg}/dist/index.js`)).href;
+    const { buildSite } = (await import(compiled('site'))) as typeof import('@switchyard/site');
+    const { loadCatalog } = (await import(compiled('loader'))) as typeof import('@switchyard/loader');
+    const loaded = await loadCatalog(fixture);
+    const one = join(temp(), 'one');
+    const two = join(temp(), 'two');
+    const inline = await buildSite(loaded, { outDir: one });
+    const threaded = await buildSite(loaded, { outDir: two, threads: true, threadsFrom: 0 });
+    expect(Object.keys(threaded.phases ?? {})).toContain('section:visualiser (own thread)');
+    expect(Object.keys(inline.phases ?? {})).not.toContain('section:visualiser (own thread)');
+    expect(threaded.diagnostics).toEqual(inline.diagnostics);
+    expect(threaded.pages).toBe(inline.pages);
+    expect(threaded.files).toBe(inline.files);
+    // The same map, drawn on either thread (asset URLs carry each build's id).
+    const page = 'visualiser/domains/ordering/1.0.0/index.html';
+    const strip = (html: string) => {
+      const id = /<meta name="sy-build" content="([^"]+)"/.exec(html)?.[1] ?? 'none';
+      return html.split(id).join('<build>');
+    };
+    expect(strip(readFileSync(join(two, page), 'utf8'))).toBe(strip(readFileSync(join(one, page), 'utf8')));
+    expect(checkLinks(two).broken).toEqual([]);
+  }, 120_000);
 });

@@ -23,6 +23,9 @@ import type { SectionContext, SiteSection } from './section.js';
  */
 const drawn = new Map<string, string>();
 
+/** Bytes a map page may have with its map inline; past it, the map is drawn as clusters. */
+const pageBudget = 180_000;
+
 /** Past this many clusters, a map's overview is a file the browser fetches rather than part of the page. */
 const inlineOverviewLimit = 60;
 
@@ -75,13 +78,21 @@ async function inPool<T>(
 /** Writes a map's page at each path, its Mermaid text beside the first; clusters past the threshold. */
 async function writeMap(ctx: SectionContext, paths: string[], view: VisualiserView): Promise<void> {
   const [path = view.path] = paths;
-  let shown: VisualiserView = { ...view, path };
+  const whole: VisualiserView = { ...view, path };
   // Dense maps cluster too: their edges, not their nodes, would push the page past its size budget.
-  if (view.input.nodes.length > clusterThreshold || view.input.nodes.length + view.input.edges.length > 320) {
+  const dense =
+    view.input.nodes.length > clusterThreshold || view.input.nodes.length + view.input.edges.length > 320;
+  let html = dense ? undefined : await ctx.render(() => <VisualiserPage view={whole} />);
+  // A map under those limits can still pass the budget (long labels, many groups): it clusters then.
+  if (html === undefined || Buffer.byteLength(html) > pageBudget) {
     const clustered = clusterMap(view.input);
     const src = `${path}.clusters.json`;
     await writeClusters(ctx, path, clustered, view.title);
-    shown = { ...shown, input: clustered.overview, clusters: { src, total: view.input.nodes.length } };
+    const shown: VisualiserView = {
+      ...whole,
+      input: clustered.overview,
+      clusters: { src, total: view.input.nodes.length },
+    };
     // An overview of hundreds of clusters would pass the page budget by itself: the browser fetches it.
     if (clustered.overview.nodes.length > inlineOverviewLimit && shown.clusters) {
       const overview = `${path}.clusters/overview.svg`;
@@ -89,8 +100,8 @@ async function writeMap(ctx: SectionContext, paths: string[], view: VisualiserVi
       await ctx.write(overview.slice(1), svg);
       shown.clusters.overview = overview;
     }
+    html = await ctx.render(() => <VisualiserPage view={shown} />);
   }
-  const html = await ctx.render(() => <VisualiserPage view={shown} />);
   for (const at of paths) await ctx.writePage(at, html);
   await ctx.write(`${path.slice(1)}.mermaid`, toMermaid(view.input, view.title));
 }
