@@ -398,6 +398,48 @@ export function layeredGeometry(input: DiagramInput): LayeredGeometry {
       }
     }
   }
+  // A long edge runs straight where it can: its bend points in a row take their median height when that
+  // keeps every layer's spacing and slot.
+  for (const chain of chains) {
+    for (let k = 1; k < chain.cells.length - 1; ) {
+      if ((cells[chain.cells[k] as number] as Cell).kind !== 'bend') {
+        k++;
+        continue;
+      }
+      let end = k;
+      while (
+        end + 1 < chain.cells.length - 1 &&
+        (cells[chain.cells[end + 1] as number] as Cell).kind === 'bend'
+      ) {
+        end++;
+      }
+      const run = chain.cells.slice(k, end + 1);
+      k = end + 1;
+      if (run.length < 2) continue;
+      const heights = run.map((v) => (cells[v] as Cell).centre).sort((a, b) => a - b);
+      const target = heights[heights.length >> 1] as number;
+      const fits = (v: number) => {
+        const c = cells[v] as Cell;
+        const list = layers[c.layer] as number[];
+        const before = list[c.order - 1];
+        const after = list[c.order + 1];
+        const range = limits(`${tree.boxOf[v] ?? 0}:${tree.slotOf[v] ?? 0}`);
+        if (target < range[0] || target > range[1]) return false;
+        if (
+          before !== undefined &&
+          target - (cells[before] as Cell).centre < gapBetween(cells[before] as Cell, c)
+        ) {
+          return false;
+        }
+        return (
+          after === undefined || (cells[after] as Cell).centre - target >= gapBetween(c, cells[after] as Cell)
+        );
+      };
+      if (run.every(fits)) {
+        for (const v of run) (cells[v] as Cell).centre = target;
+      }
+    }
+  }
   let minAcross = Number.POSITIVE_INFINITY;
   let maxAcross = Number.NEGATIVE_INFINITY;
   for (const c of cells) {
