@@ -115,12 +115,16 @@ export function hasImpactSection(resource: Resource): boolean {
   return isMessageKind(resource.kind) || resource.kind === 'service';
 }
 
+/** Names listed per line of the Impact section; past it the line counts the rest (so a page stays small). */
+const shownPerLine = 12;
+
 function Refs({ refs }: { refs: ImpactRef[] }) {
   const { catalog } = useRender();
   const unique = [...new Map(refs.map((r) => [r.key, r])).values()];
+  const rest = unique.length - shownPerLine;
   return (
     <>
-      {unique.map((r, i) => {
+      {unique.slice(0, shownPerLine).map((r, i) => {
         const resource = catalog.byKey.get(r.key);
         return (
           <span key={r.key}>
@@ -129,6 +133,7 @@ function Refs({ refs }: { refs: ImpactRef[] }) {
           </span>
         );
       })}
+      {rest > 0 && <span class="sy-muted"> and {rest} more</span>}
     </>
   );
 }
@@ -198,7 +203,7 @@ export function ImpactSection({ resource }: { resource: Resource }) {
         <>
           <h3 id="impact-flows">Flows</h3>
           <ul>
-            {report.flows.map((f) => {
+            {report.flows.slice(0, shownPerLine).map((f) => {
               const flow = catalog.byKey.get(f.key);
               const onFailure = f.steps.some((s) => s.onFailurePath);
               return (
@@ -212,9 +217,19 @@ export function ImpactSection({ resource }: { resource: Resource }) {
                 </li>
               );
             })}
+            {report.flows.length > shownPerLine && (
+              <li class="sy-muted">and {report.flows.length - shownPerLine} more</li>
+            )}
           </ul>
         </>
       )}
+      <p class="sy-muted">
+        The whole report:{' '}
+        <code>
+          switchyard impact {resource.kind}:{resource.id}@{resource.version}
+        </code>
+        .
+      </p>
     </section>
   );
 }
