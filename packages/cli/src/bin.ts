@@ -1,16 +1,4 @@
 #!/usr/bin/env node
-import { processIo } from './io.js';
-import { run } from './program.js';
+import { main } from './main.js';
 
-const io = processIo();
-run(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    io.err(
-      `switchyard stopped on an internal error; please report it.\n${error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    process.exitCode = 70;
-  },
-);
+main();

@@ -3,12 +3,11 @@ import { loadCatalog } from '@switchyard/loader';
 import type { Diagnostic } from '@switchyard/model';
 import type { RenderContext } from '../render/context.js';
 import { siteSections } from '../sections/index.js';
-import type { SectionContext } from '../sections/section.js';
 import { createUrls } from '../urls.js';
-import { renderHtml } from './render-page.js';
 import { setTrustedContent } from './sanitize-html.js';
 import { readerFor } from './sanitize-paths.js';
-import { createWriter, type WriteStats } from './writer.js';
+import { sectionContextFor } from './section-context.js';
+import { createWriter, noStats, type WriteStats } from './writer.js';
 
 /** What the build gives a section worker: where the catalog is, where to write, and the build's settings. */
 export interface SectionJob {
@@ -44,19 +43,7 @@ async function run(job: SectionJob): Promise<SectionDone> {
   const readFile = readerFor(loaded.root);
   const base: Omit<RenderContext, 'diagrams'> = { catalog: loaded.catalog, config, urls, readFile, report };
   const { write, writePage, stats } = createWriter(job.work, urls);
-  const svgCache = new Map<string, string>();
-  const ctx: SectionContext = {
-    loaded,
-    catalog: loaded.catalog,
-    urls,
-    base,
-    render: (page, c = base) => renderHtml(c, page, svgCache),
-    writePage,
-    write,
-    report,
-    readFile,
-    only: undefined,
-  };
+  const ctx = sectionContextFor(loaded, base, new Map(), { write, writePage }, undefined);
   const section = siteSections.find((s) => s.name === job.section);
   let error: string | undefined;
   try {
@@ -76,7 +63,7 @@ if (parentPort) {
     (done) => port.postMessage(done),
     (e: unknown) =>
       port.postMessage({
-        stats: { files: 0, bytes: 0, pages: 0, largestPage: { path: '', bytes: 0 } },
+        stats: noStats(),
         diagnostics: [],
         ms: 0,
         error: e instanceof Error ? e.message : String(e),

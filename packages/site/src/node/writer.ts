@@ -10,6 +10,14 @@ export interface WriteStats {
   largestPage: { path: string; bytes: number };
 }
 
+/** Nothing written yet. */
+export const noStats = (): WriteStats => ({
+  files: 0,
+  bytes: 0,
+  pages: 0,
+  largestPage: { path: '', bytes: 0 },
+});
+
 /** Adds `more` into `into` (a worker thread's writes into the build's). */
 export function addStats(into: WriteStats, more: WriteStats): void {
   into.files += more.files;
@@ -24,7 +32,7 @@ export function addStats(into: WriteStats, more: WriteStats): void {
  * threads for two cores) by about 20%.
  */
 export function createWriter(work: string, urls: Urls) {
-  const stats: WriteStats = { files: 0, bytes: 0, pages: 0, largestPage: { path: '', bytes: 0 } };
+  const stats = noStats();
   const made = new Set<string>();
   const write = async (path: string, content: string, isPage = false) => {
     const target = join(work, path);

@@ -15,6 +15,7 @@ import { toMermaid } from '../diagram/mermaid.js';
 import type { DiagramInput } from '../diagram/types.js';
 import { VisualiserPage, type VisualiserView } from '../render/pages/visualiser.js';
 import type { WalkStep } from '../render/pages/visualiser-parts.js';
+import { redirectPage } from '../render/redirect.js';
 import type { SectionContext, SiteSection } from './section.js';
 
 /**
@@ -168,14 +169,18 @@ async function buildVisualiser(ctx: SectionContext): Promise<void> {
     const latestPath = `/visualiser/${kindDef(r.kind).plural}/${r.id}`;
     // The latest version's short URL is a redirect: a second copy of every map would double the section.
     await writeMap(ctx, [view.path], view);
-    if (newest) await ctx.writePage(latestPath, redirect(urls.page(view.path)));
+    if (newest) await ctx.writePage(latestPath, redirectPage(urls.page(view.path), 'Visualiser'));
     if (r.kind !== 'domain') return;
     const base = { docsPath: view.docsPath, links: view.links ?? [] };
     const scoped = (suffix: string) =>
       base.links.map((l) => ({ ...l, current: l.href === `${view.path}${suffix}` }));
     const sub = async (suffix: string, title: string, subtitle: string, input: DiagramInput) => {
       const paths = [`${view.path}${suffix}`];
-      if (newest) await ctx.writePage(`${latestPath}${suffix}`, redirect(urls.page(`${view.path}${suffix}`)));
+      if (newest)
+        await ctx.writePage(
+          `${latestPath}${suffix}`,
+          redirectPage(urls.page(`${view.path}${suffix}`), 'Visualiser'),
+        );
       await writeMap(ctx, paths, {
         title,
         subtitle,
@@ -207,7 +212,8 @@ async function buildVisualiser(ctx: SectionContext): Promise<void> {
     await writeMap(ctx, [path], { title, subtitle, path, input });
     drawn.set(path, signature);
   }
-  if (!ctx.only) await ctx.writePage('/visualiser', redirect(urls.page('/visualiser/graph')));
+  if (!ctx.only)
+    await ctx.writePage('/visualiser', redirectPage(urls.page('/visualiser/graph'), 'Visualiser'));
 }
 
 /** The catalog-wide maps: path, title, subtitle, and what each draws. */
@@ -239,11 +245,6 @@ function catalogMaps(ctx: SectionContext, href: HrefOf): [string, string, string
 async function rememberCatalogMaps(ctx: SectionContext): Promise<void> {
   const href: HrefOf = (r) => ctx.urls.resource(r);
   for (const [path, , , input] of catalogMaps(ctx, href)) drawn.set(path, hashText(JSON.stringify(input)));
-}
-
-function redirect(to: string): string {
-  const safe = to.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${safe}"><link rel="canonical" href="${safe}"><title>Visualiser</title><a href="${safe}">Visualiser</a>`;
 }
 
 /** Maps at EventCatalog's `/visualiser/...` URLs: one per resource, per domain scope, and three catalog-wide. */

@@ -1,0 +1,26 @@
+import type { LoadedCatalog } from '@switchyard/loader';
+import type { RenderContext } from '../render/context.js';
+import type { SectionContext } from '../sections/section.js';
+import { renderHtml } from './render-page.js';
+
+/** What a section builds with, on the build's thread or on one of its own. */
+export function sectionContextFor(
+  loaded: LoadedCatalog,
+  base: Omit<RenderContext, 'diagrams'>,
+  svgCache: Map<string, string>,
+  writer: Pick<SectionContext, 'write' | 'writePage'>,
+  only: ReadonlySet<string> | undefined,
+): SectionContext {
+  return {
+    loaded,
+    catalog: loaded.catalog,
+    urls: base.urls,
+    base,
+    render: (page, ctx = base) => renderHtml(ctx, page, svgCache),
+    writePage: writer.writePage,
+    write: writer.write,
+    report: base.report,
+    readFile: base.readFile,
+    only,
+  };
+}
