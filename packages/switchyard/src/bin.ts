@@ -1,5 +1,0 @@
-#!/usr/bin/env node
-// `npx switchyard ...`: the package users install gives the command as well as the SDK.
-import { main } from '@switchyard/cli';
-
-main();
