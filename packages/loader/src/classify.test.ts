@@ -24,6 +24,12 @@ describe('classify', () => {
     ['services/Api/events/Created/versioned/0.3.0/index.mdx', 'event'],
     ['services/Api/changelog.mdx', 'changelog'],
     ['domains/D/ubiquitous-language.mdx', 'ubiquitous-language'],
+    // Grouping folders below a kind folder, at any depth (EventCatalog 2 and later).
+    ['events/Billing/InvoicePaid/index.md', 'event'],
+    ['events/Billing/Refunds/RefundIssued/index.mdx', 'event'],
+    ['services/Team/TeamService/index.md', 'service'],
+    ['domains/X/subdomains/Y/services/Core/Z/index.mdx', 'service'],
+    ['events/Billing/InvoicePaid/versioned/0.1.0/index.md', 'event'],
   ])('%s is a %s', (path, kind) => {
     expect(classify(path)?.kind).toBe(kind);
   });
@@ -39,7 +45,8 @@ describe('classify', () => {
   it.each([
     'services/Api/openapi.yml',
     'services/Api/README.md',
-    'services/Api/notes/index.md',
+    'services/Api/notes/readme.md',
+    'events/E/versioned/0.3.0/notes/index.md',
     'teams/nested/core.md',
     'random/thing/index.md',
     'index.md',

@@ -12,26 +12,25 @@ export type Placement =
   | { kind: 'changelog' | 'ubiquitous-language'; dir: string; attachment: true };
 
 /** Collection folders whose direct children are resources of a kind. */
-const collections: Record<string, Kind> = {
-  domains: 'domain',
-  subdomains: 'domain',
-  systems: 'system',
-  services: 'service',
-  events: 'event',
-  commands: 'command',
-  queries: 'query',
-  channels: 'channel',
-  containers: 'container',
-  flows: 'flow',
-  diagrams: 'diagram',
-  entities: 'entity',
-  agents: 'agent',
-  adrs: 'adr',
-  'data-products': 'data-product',
-};
-
-/** Collections that may group their resources in sub-folders (`channels/payments/outcomes/index.md`). */
-const nestable = new Set(['channels', 'containers', 'flows', 'diagrams']);
+const collections = new Map<string, Kind>(
+  Object.entries({
+    domains: 'domain',
+    subdomains: 'domain',
+    systems: 'system',
+    services: 'service',
+    events: 'event',
+    commands: 'command',
+    queries: 'query',
+    channels: 'channel',
+    containers: 'container',
+    flows: 'flow',
+    diagrams: 'diagram',
+    entities: 'entity',
+    agents: 'agent',
+    adrs: 'adr',
+    'data-products': 'data-product',
+  } satisfies Record<string, Kind>),
+);
 
 const markdown = /\.mdx?$/;
 
@@ -72,18 +71,22 @@ export function classify(path: string): Placement | undefined {
     resourceParts = dirParts.slice(0, -2);
   }
   if (resourceParts.length < 2) return undefined;
-  const direct = collections[resourceParts[resourceParts.length - 2] as string];
-  const found = direct ?? nestedKind(resourceParts);
+  const found = collectionKind(resourceParts);
   if (!found) return undefined;
   return versionFolder === undefined ? { kind: found, dir } : { kind: found, dir, versionFolder };
 }
 
-/** For grouping folders inside a nestable collection: the nearest nestable collection above, if no other intervenes. */
-function nestedKind(resourceParts: string[]): Kind | undefined {
-  for (let i = resourceParts.length - 3; i >= 0; i--) {
+/**
+ * The kind of the nearest collection folder above a resource folder. Folders between the collection and
+ * the resource only group (`events/Billing/InvoicePaid/`, `services/Team/TeamService/`), at any depth, as
+ * EventCatalog 2 and later read them; a `versioned` folder in between means the path is not a resource.
+ */
+function collectionKind(resourceParts: string[]): Kind | undefined {
+  for (let i = resourceParts.length - 2; i >= 0; i--) {
     const name = resourceParts[i] as string;
-    if (nestable.has(name)) return collections[name];
-    if (collections[name] || name === 'versioned') return undefined;
+    const kind = collections.get(name);
+    if (kind) return kind;
+    if (name === 'versioned') return undefined;
   }
   return undefined;
 }

@@ -26,7 +26,7 @@ describe('loadCatalog scenarios', () => {
     const { diagnostics, catalog } = await loadCatalog(scenario('duplicate-id'));
     expect(lines(diagnostics)).toMatchInlineSnapshot(`
       [
-        "events/B/index.md:2:5 error duplicate-id: There is already an event "order-placed" version 1.0.0, in events/A/index.md; this one is ignored.",
+        "events/B/index.md:2:5 warning duplicate-id: An event "order-placed" version 1.0.0 is defined twice: in events/A/index.md (used) and in this file (ignored).",
       ]
     `);
     expect(getResource(catalog, 'event', 'order-placed')?.source.file).toBe('events/A/index.md');
@@ -47,7 +47,7 @@ describe('loadCatalog scenarios', () => {
     const { diagnostics } = await loadCatalog(scenario('nested-field-error'));
     expect(lines(diagnostics)).toMatchInlineSnapshot(`
       [
-        "flows/Checkout/index.md:15:7 error unknown-field: Unknown field "steps[1].message.verison".",
+        "flows/Checkout/index.md:15:7 warning unknown-field: Unknown field "steps[1].message.verison".",
         "flows/Checkout/index.md:18:9 error flow-step-unknown-next: Step "pay" leads to step "nowhere", which this flow does not have.",
         "flows/Checkout/index.md:22:14 error invalid-frontmatter: "steps[2].custom.title" must be a string, not a number.",
       ]
@@ -92,6 +92,8 @@ describe('loadCatalog scenarios', () => {
     ]);
     expect(lines(diagnostics)).toMatchInlineSnapshot(`
       [
+        "events/Tick/index.md:4:10 warning invalid-version: Version "100" is not a semantic version; it is ordered as 100.0.0.",
+        "events/Tick/versioned/99/index.md:4:10 warning invalid-version: Version "99" is not a semantic version; it is ordered as 99.0.0.",
         "services/Clock/index.md:13:14 error no-matching-version: No version of event "tock" matches "3.0.0" (it has 2.1.0, 1.10.0, 1.4.2).",
       ]
     `);

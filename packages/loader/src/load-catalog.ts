@@ -15,6 +15,8 @@ import {
 import { checkImports, checkNamedFiles } from './check-files.js';
 import { classify, type Placement } from './classify.js';
 import { loadConfig } from './config.js';
+import { readConfigUsers } from './config-people.js';
+import { detectEventCatalogMajor } from './dialect.js';
 import { type FileInput, readResource } from './read-resource.js';
 import { readText } from './read-text.js';
 import { walkCatalog } from './walk.js';
@@ -51,6 +53,10 @@ interface LoadState {
   reads: Map<string, ReadResult & { declaredId?: string | undefined }>;
   configDiagnostics: Diagnostic[];
   walkProblems: Diagnostic[];
+  /** The EventCatalog major version the catalog was written for, when known (see dialect.ts). */
+  eventCatalogMajor: number | undefined;
+  /** The config file and its text, for resources the config declares (1.x `users`). */
+  configText: { file: string; text: string } | undefined;
 }
 const states = new WeakMap<LoadedCatalog, LoadState>();
 /** A config change can change anything (base, output folder): those reloads start from scratch. */
@@ -69,7 +75,13 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
   const { previous, changed } = options;
   const before = previous && changed && previous.root === root ? states.get(previous) : undefined;
   const incremental = before && previous && changed && ![...changed].some((f) => configFile.test(f));
-  const state: LoadState = { reads: new Map(), configDiagnostics: [], walkProblems: [] };
+  const state: LoadState = {
+    reads: new Map(),
+    configDiagnostics: [],
+    walkProblems: [],
+    eventCatalogMajor: undefined,
+    configText: undefined,
+  };
   const diagnostics: Diagnostic[] = [];
   let config: ResolvedConfig;
   let files: string[];
@@ -77,6 +89,8 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
     config = previous.config;
     state.configDiagnostics = before.configDiagnostics;
     state.walkProblems = before.walkProblems;
+    state.eventCatalogMajor = before.eventCatalogMajor;
+    state.configText = before.configText;
     files = await filesAfter(root, previous.files, changed);
   } else {
     const loadedConfig = await loadConfig(root);
@@ -87,7 +101,13 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
       diagnostic('unreadable-file', `${p.path} ${p.message}.`, { file: p.path, line: 1, column: 1 }),
     );
     files = walked.files;
+    state.eventCatalogMajor = detectEventCatalogMajor(root, loadedConfig.config, files);
+    const configFile = loadedConfig.files[0];
+    const text = configFile === undefined ? undefined : readText(join(root, configFile));
+    if (configFile !== undefined && text && 'text' in text)
+      state.configText = { file: configFile, text: text.text };
   }
+  const v1 = state.eventCatalogMajor === 1;
   diagnostics.push(...state.configDiagnostics, ...state.walkProblems);
   const walked = { files };
   const fileSet = new Set(walked.files);
@@ -125,6 +145,7 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
         dir: p.placement.dir,
         kind: p.placement.kind,
         text: result.text,
+        ...(v1 ? { v1 } : {}),
         ...extra,
       }),
     );
@@ -136,11 +157,12 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
     read(p, p.placement.kind === 'doc' ? { pathId: docId(p.file) } : {}),
   );
   const byDir = new Map<string, Resource>();
+  /** Files whose versioned/<v>/ folder disagrees with their version: they give way to a duplicate. */
+  const misplaced: Resource[] = [];
   firstPass.forEach((result, i) => {
     diagnostics.push(...result.diagnostics);
     const r = result.resource;
     if (!r) return;
-    resources.push(r);
     const placement = (primaries[i] as Placed).placement;
     if (r.kind !== 'doc' && r.kind !== 'team' && r.kind !== 'user') byDir.set(placement.dir, r);
     if (
@@ -155,8 +177,11 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
           locate(r, ['version']),
         ),
       );
-    }
+      misplaced.push(r);
+    } else resources.push(r);
   });
+  resources.push(...misplaced);
+  diagnostics.push(...usersFromConfig(state, config, resources));
 
   const secondPass = attachments.map((p) => {
     const owner = byDir.get(p.placement.dir);
@@ -185,6 +210,15 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
   };
   states.set(loaded, state);
   return loaded;
+}
+
+/** 1.x catalogs declare their users in the config: those join the resources (a `users/` file wins). */
+function usersFromConfig(state: LoadState, config: ResolvedConfig, resources: Resource[]): Diagnostic[] {
+  if (!config.users || !state.configText) return [];
+  const taken = new Set(resources.filter((r) => r.kind === 'user').map((r) => r.id));
+  const read = readConfigUsers(state.configText.file, state.configText.text, config.users, taken);
+  resources.push(...read.resources);
+  return read.diagnostics;
 }
 
 /** The previous file list with the changed files added or removed as they now exist (or not). */

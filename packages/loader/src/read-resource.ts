@@ -23,6 +23,8 @@ export interface FileInput {
   attachedTo?: NodeRef;
   /** For custom docs: the id from the path. */
   pathId?: string;
+  /** The catalog is an EventCatalog 1.x catalog (resources known by name). */
+  v1?: boolean;
 }
 
 /**
@@ -64,7 +66,7 @@ export function readResource(input: FileInput): { resource?: Resource; diagnosti
     position: parsed.position,
   };
   const raw = parsed.data === undefined && optionalFrontmatter ? {} : parsed.data;
-  const checked = validateFrontmatter(def, raw);
+  const checked = validateFrontmatter(def, raw, input.v1 ? { v1: true } : {});
   for (const issue of checked.issues) diagnostics.push(toDiagnostic(issue, { source }));
   if (!checked.data) return { diagnostics };
 

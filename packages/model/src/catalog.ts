@@ -23,8 +23,10 @@ export interface Edge {
    * a trigger, the received message that causes the send.
    */
   qualifies?: NodeKey;
-  /** Where the pointer is written. */
+  /** Where the pointer is written: in `from`, or in `declaredIn` when the other end wrote it. */
   path: FieldPath;
+  /** Set when the pointer is written by `to` (a 1.x message's `producers`/`consumers`). */
+  declaredIn?: NodeKey;
 }
 
 /** The loaded catalog: every resource, indexed once, and the graph of resolved pointers. */
@@ -96,7 +98,10 @@ export function buildCatalog(input: readonly Resource[], options: BuildOptions =
       diagnostics.push(
         diagnostic(
           'duplicate-id',
-          `There is already ${where}, in ${first.source.file}; this one is ignored.`,
+          `${where} is defined twice: in ${first.source.file} (used) and in this file (ignored).`.replace(
+            /^./,
+            (c) => c.toUpperCase(),
+          ),
           locate(r, ['id']),
         ),
       );
@@ -116,7 +121,9 @@ export function buildCatalog(input: readonly Resource[], options: BuildOptions =
   }
 
   const edges: Edge[] = [];
-  const index = { versions };
+  /** Edges a message declares for its services (1.x `producers`), kept unless a service declares the same. */
+  const reversed: Edge[] = [];
+  const index = { versions, names: nameIndex(latestByKind) };
   for (const r of resources) {
     const sites = kindDef(r.kind).pointers(r.data as never);
     const made = new Map<PointerSite, Edge>();
@@ -131,9 +138,15 @@ export function buildCatalog(input: readonly Resource[], options: BuildOptions =
           parent.via = [...(parent.via ?? []), edge.to];
         }
       }
-      edges.push(edge);
+      (site.reverse ? reversed : edges).push(edge);
     }
     diagnostics.push(...resolveBodyReferences(index, r));
+  }
+  const declared = new Set(edges.map(edgeKey));
+  for (const e of reversed) {
+    if (declared.has(edgeKey(e))) continue;
+    declared.add(edgeKey(e));
+    edges.push(e);
   }
 
   const outgoing = new Map<NodeKey, Edge[]>();
@@ -145,6 +158,20 @@ export function buildCatalog(input: readonly Resource[], options: BuildOptions =
   return { catalog: { resources, byKey, versions, latestByKind, edges, outgoing, incoming }, diagnostics };
 }
 
+const edgeKey = (e: Edge) => `${e.from}\0${e.relation}\0${e.to}`;
+
+/** `kind:name` to the id of the resource of that kind with that name, for pointers that may name by name. */
+function nameIndex(latestByKind: ReadonlyMap<Kind, readonly Resource[]>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const [kind, list] of latestByKind) {
+    for (const r of list) {
+      const name = (r.data as { name?: unknown }).name;
+      if (typeof name === 'string' && !names.has(`${kind}:${name}`)) names.set(`${kind}:${name}`, r.id);
+    }
+  }
+  return names;
+}
+
 /** "event, command or query". */
 function orList(items: readonly string[]): string {
   return items.length <= 1
@@ -153,13 +180,18 @@ function orList(items: readonly string[]): string {
 }
 
 function resolveSite(
-  index: Pick<Catalog, 'versions'>,
+  index: Pick<Catalog, 'versions'> & { names: ReadonlyMap<string, string> },
   from: Resource,
   site: PointerSite,
   diagnostics: Diagnostic[],
   unloadable: ReadonlySet<string> | undefined,
 ): Edge | undefined {
-  const found = resolvePointer(index, site.targets, site.id, site.version);
+  let found = resolvePointer(index, site.targets, site.id, site.version);
+  if (!found.resource && !found.available && site.byName) {
+    const kind = site.targets.find((k) => index.names.has(`${k}:${site.id}`));
+    const id = kind && index.names.get(`${kind}:${site.id}`);
+    if (kind && id) found = resolvePointer(index, [kind], id, site.version);
+  }
   if (!found.resource) {
     if (!found.available && site.targets.some((k) => unloadable?.has(`${k}:${site.id}`))) return undefined;
     const what = site.targets.length > 3 ? 'resource' : orList(site.targets);
@@ -182,14 +214,16 @@ function resolveSite(
       diagnostics.push(
         diagnostic(
           'unknown-reference',
-          `No ${what} has the id "${site.id}".`,
+          `No ${what} has the ${site.byName ? 'id or name' : 'id'} "${site.id}".`,
           locate(from, [...site.path, 'id']),
         ),
       );
     }
     return undefined;
   }
-  const edge: Edge = { from: from.key, to: found.resource.key, relation: site.relation, path: site.path };
+  const [a, b] = site.reverse ? [found.resource.key, from.key] : [from.key, found.resource.key];
+  const edge: Edge = { from: a, to: b, relation: site.relation, path: site.path };
+  if (site.reverse) edge.declaredIn = from.key;
   if (site.label !== undefined) edge.label = site.label;
   if (site.version !== undefined) edge.requested = site.version;
   return edge;

@@ -23,6 +23,13 @@ export const configSchema = z.looseObject({
   repositoryUrl: z.string().optional(),
   port: z.number().optional(),
   llmsTxt: z.looseObject({ enabled: z.boolean().optional() }).optional(),
+  /** EventCatalog 1.x: the site's URL path (what `base` is from 2.x on). */
+  basePath: z.string().optional(),
+  /**
+   * EventCatalog 1.x: the people resources name as owners, declared here rather than in `users/`
+   * (`[{ id, name, avatarUrl?, role? }]`). Read as users; a `users/` file with the same id wins.
+   */
+  users: z.array(z.looseObject({ id: z.unknown().optional() })).optional(),
   /** Schema compatibility mode for every message (`BACKWARD` unless set; see docs/compatibility.md). */
   compatibility: z.string().optional(),
 });
@@ -44,7 +51,7 @@ export function defineConfig(config: CatalogConfig): CatalogConfig {
 
 /** Fills in defaults and normalises `base` to start and end with "/". */
 export function resolveConfig(config: CatalogConfig): ResolvedConfig {
-  const raw = config.base ?? '/';
+  const raw = config.base ?? config.basePath ?? '/';
   const base = `/${raw.replace(/^\/+|\/+$/g, '')}/`.replace(/\/+/g, '/');
   return {
     ...config,

@@ -48,16 +48,20 @@ export const diagnosticCatalogue = {
     hint: 'Add the field to the frontmatter.',
   },
   'unknown-field': {
-    severity: 'error',
-    hint: 'Remove the field, fix its spelling, or prefix it with "x-" to keep it as a custom property.',
+    severity: 'warning',
+    hint: 'EventCatalog ignores fields it does not know, and so does Switchyard. Remove the field, fix its spelling, or prefix it with "x-" to keep it as a custom property.',
   },
   'invalid-version': {
-    severity: 'error',
+    severity: 'warning',
     hint: 'Use a semantic version written as a string, e.g. version: "1.0.0".',
   },
   'duplicate-id': {
-    severity: 'error',
+    severity: 'warning',
     hint: 'Give each resource of a kind its own id, or move the older one into versioned/<version>/ with a different version.',
+  },
+  'missing-id': {
+    severity: 'warning',
+    hint: 'Add an id (EventCatalog 2 and later require one); until then the name is used as the id, as EventCatalog 1 did.',
   },
   'unknown-reference': {
     severity: 'error',

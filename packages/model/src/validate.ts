@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { DiagnosticCode } from './diagnostics.js';
 import type { FieldPath, KindDef } from './kinds/kind.js';
 import { formatPath } from './path.js';
-import { isOrderableVersion } from './version.js';
+import { isStrictVersion, orderedAs } from './version.js';
 
 /** A problem in one resource's frontmatter, located by field path (the loader turns paths into lines). */
 export interface FieldIssue {
@@ -206,6 +206,71 @@ function toFieldIssues(issue: RawIssue, input: unknown, base: FieldPath = []): F
   }
 }
 
+export interface ValidateOptions {
+  /**
+   * The catalog is an EventCatalog 1.x catalog: resources are known by `name` (no `id`) and services and
+   * domains have no `version`. Without it, a missing id still falls back to the name, with a warning.
+   */
+  v1?: boolean;
+}
+
+/** The version a 1.x resource without one gets, so that it has pages and can be pointed at. */
+export const impliedVersion = '0.0.0';
+
+/**
+ * EventCatalog 1.x identity: no `id` means the name is the id; no `version` means one implied version.
+ * Changes `input` in place; returns what is worth saying.
+ */
+function resolveIdentity(
+  def: KindDef,
+  input: Record<string, unknown>,
+  options: ValidateOptions,
+): FieldIssue[] {
+  if (def.identifiedBy !== 'frontmatter' || !('id' in def.schema.shape)) return [];
+  const issues: FieldIssue[] = [];
+  if (input.id === undefined && typeof input.name === 'string' && input.name.trim() !== '') {
+    input.id = input.name;
+    if (!options.v1) {
+      issues.push({
+        code: 'missing-id',
+        path: [],
+        message: `This ${def.label.toLowerCase()} has no "id"; it is known by its name "${input.name}".`,
+      });
+    }
+  }
+  if (options.v1 && def.versioned && input.version === undefined) input.version = impliedVersion;
+  return issues;
+}
+
+/** Versions YAML read as numbers become strings; versions that are not semver are said to be, with their order. */
+function normaliseVersion(input: Record<string, unknown>): FieldIssue[] {
+  const v = input.version;
+  if (typeof v === 'number') {
+    input.version = String(v);
+    const as = orderedAs(String(v));
+    return [
+      {
+        code: 'invalid-version',
+        path: ['version'],
+        message: `Version ${v} is read as a number by YAML${as ? `; it is ordered as ${as}` : ''}.`,
+        hint: `Quote it as a full semantic version: version: "${as ?? v}" (YAML reads 1.10 as 1.1).`,
+      },
+    ];
+  }
+  if (typeof v !== 'string' || v === '' || isStrictVersion(v)) return [];
+  const as = orderedAs(v);
+  return [
+    {
+      code: 'invalid-version',
+      path: ['version'],
+      message: as
+        ? `Version "${v}" is not a semantic version; it is ordered as ${as}.`
+        : `Version "${v}" is not a semantic version, so it is ordered before every version that is, by its text.`,
+      ...(as ? { hint: `Write it in full: version: "${as}".` } : {}),
+    },
+  ];
+}
+
 /**
  * Validates raw frontmatter against a kind: its schema, unknown top-level keys (allowed when they start
  * with `x-`), versions, and the kind's own checks. Keeps what it can: a resource with a bad optional
@@ -214,6 +279,7 @@ function toFieldIssues(issue: RawIssue, input: unknown, base: FieldPath = []): F
 export function validateFrontmatter<S extends z.ZodObject>(
   def: KindDef<S>,
   raw: unknown,
+  options: ValidateOptions = {},
 ): Validated<z.infer<S>> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
@@ -251,24 +317,8 @@ export function validateFrontmatter<S extends z.ZodObject>(
     delete input[key];
   }
 
-  if ('version' in def.schema.shape) {
-    const v = input.version;
-    if (typeof v === 'number') {
-      issues.push({
-        code: 'invalid-version',
-        path: ['version'],
-        message: `Version ${v} is read as a number by YAML.`,
-        hint: `Quote it: version: "${v}" (YAML reads 1.10 as 1.1).`,
-      });
-      input.version = String(v);
-    } else if (typeof v === 'string' && v !== '' && !isOrderableVersion(v)) {
-      issues.push({
-        code: 'invalid-version',
-        path: ['version'],
-        message: `Version "${v}" is not a semantic version, so it cannot be ordered against other versions.`,
-      });
-    }
-  }
+  issues.push(...resolveIdentity(def, input, options));
+  if ('version' in def.schema.shape) issues.push(...normaliseVersion(input));
 
   const result = def.schema.safeParse(input);
   let data: z.infer<S> | undefined;

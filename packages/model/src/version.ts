@@ -12,6 +12,20 @@ export function isOrderableVersion(version: string): boolean {
 }
 
 /**
+ * How a version that is not strict semver is ordered: the semver it stands for (`1.0` → `1.0.0`,
+ * `2` → `2.0.0`), or undefined when it cannot be read as one (it then sorts before all others, by text).
+ * Strict semver versions (`v` prefix allowed) give themselves.
+ */
+export function orderedAs(version: string): string | undefined {
+  return coerced(version)?.version;
+}
+
+/** True when `version` is a semantic version as written (`1.2.0`, `v1.2.0`, `1.2.0-rc.1`). */
+export function isStrictVersion(version: string): boolean {
+  return semver.valid(version, { loose: true }) !== null;
+}
+
+/**
  * Orders two versions newest last, by semver (coerced where not strict), never by string:
  * `100` is newer than `99`. Versions that cannot be read as semver sort before all others, by string.
  */

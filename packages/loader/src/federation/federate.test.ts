@@ -82,7 +82,7 @@ describe('federateCatalog', () => {
     ).toEqual(['payment-service', 'shipping-service']);
     expect(merged.origin.get('service:shipping-service@1.0.0')).toBe('shipping');
     expect(lines(merged.diagnostics.filter((d) => d.severity !== 'info'))).toEqual([
-      '../payments/services/Broken/index.mdx:5:1 error unknown-field: Unknown field "recieves" for a service. [source: payments]',
+      '../payments/services/Broken/index.mdx:5:1 warning unknown-field: Unknown field "recieves" for a service. [source: payments]',
       '../payments/teams/platform.mdx:2:5 error federation-conflict: The team "platform" is in sources "orders" (../orders/teams/platform.mdx) and "payments" (../payments/teams/platform.mdx); the one from "orders" is used.',
     ]);
     expect(latestOf(merged.catalog, 'team', 'platform')?.data.summary).toBe('From orders.');

@@ -86,6 +86,13 @@ export interface PointerSite {
   label?: string | undefined;
   /** Diagnostic to use when nothing matches (owners are warnings, everything else errors). */
   unknownCode?: 'unknown-owner';
+  /**
+   * The edge runs from what is named to the resource writing it: EventCatalog 1.x messages list their
+   * `producers`, which makes the same `sends` edge a service's own `sends` makes.
+   */
+  reverse?: true;
+  /** The pointer may name its target by `name` when no id matches (1.x named services, not ids). */
+  byName?: true;
 }
 
 /** A file named in frontmatter, relative to the resource's folder. */

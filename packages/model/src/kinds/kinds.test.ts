@@ -229,7 +229,7 @@ const broken: [Kind, string, (d: Record<string, unknown>) => void, string, strin
     (d) => {
       delete d.id;
     },
-    'missing-required-field',
+    'missing-id',
     '',
   ],
   [
