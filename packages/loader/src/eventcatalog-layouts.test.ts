@@ -52,7 +52,9 @@ describe('EventCatalog layouts', () => {
     expect(producersOf(catalog, event).map((p) => p.resource.id)).toEqual(['orders']);
     expect(consumersOf(catalog, event).map((p) => p.resource.id)).toEqual(['shipping']);
     const sends = catalog.edges.filter((e) => e.relation === 'sends');
-    expect(sends.map((e) => `${e.from} -> ${e.to}`)).toEqual(['service:orders@2.0.0 -> event:order-placed@1.0.0']);
+    expect(sends.map((e) => `${e.from} -> ${e.to}`)).toEqual([
+      'service:orders@2.0.0 -> event:order-placed@1.0.0',
+    ]);
     expect(sends[0]?.declaredIn).toBeUndefined();
     const receives = catalog.edges.filter((e) => e.relation === 'receives');
     expect(receives[0]?.declaredIn).toBe('event:order-placed@1.0.0');
