@@ -102,7 +102,7 @@ export function buildCatalog(input: readonly Resource[], options: BuildOptions =
             /^./,
             (c) => c.toUpperCase(),
           ),
-          locate(r, ['id']),
+          locate(r, r.source.position('id', false) ? ['id'] : ['name']),
         ),
       );
       continue;
