@@ -175,6 +175,10 @@ export const diagnosticCatalogue = {
     severity: 'warning',
     hint: 'Lead the failure path to a final step (an outcome with no next step), so readers see where it ends.',
   },
+  'broken-link': {
+    severity: 'warning',
+    hint: 'Link a page of the site (/docs/events/<id>/<version>), a file relative to this one (../OrderCreated/index.mdx, ./openapi.yml) or a file in public/ (/img/diagram.png). Links to other sites are not checked.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticCatalogue;

@@ -23,6 +23,9 @@ export interface Urls {
   fileFor(path: string): string;
 }
 
+/** Whether a resource has a page of its own (changelogs show on their resource's, glossaries on their domain's). */
+export const hasPage = (r: Resource): boolean => r.kind !== 'changelog' && r.kind !== 'ubiquitous-language';
+
 export function createUrls(config: Pick<ResolvedConfig, 'base' | 'trailingSlash'>): Urls {
   const base = config.base.replace(/\/+$/, '');
   const page = (path: string) => {

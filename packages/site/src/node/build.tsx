@@ -29,8 +29,11 @@ import { DirectoryPage, PersonPage } from '../render/pages/people.js';
 import { type Neighbour, ResourcePage } from '../render/pages/resource-page.js';
 import { redirectPage } from '../render/redirect.js';
 import { siteSections } from '../sections/index.js';
-import { createUrls } from '../urls.js';
+import { createUrls, hasPage } from '../urls.js';
+import { createBodyLinks } from './body-links.js';
+import { LinkLedger } from './check-links.js';
 import { type BuildRecord, buildFingerprint, fingerprintOf, readBuildRecord } from './fingerprint.js';
+import { missingLogo, resolveLogo } from './logo.js';
 import { compileBody } from './mdx.js';
 import { renderBody, renderHtml } from './render-page.js';
 import { setTrustedContent } from './sanitize-html.js';
@@ -97,9 +100,6 @@ function readLayoutCache(outDir: string): Map<string, string> {
 }
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Kinds that get pages at `/docs/{plural}/...`. */
-const pageKinds = (r: Resource) => r.kind !== 'changelog' && r.kind !== 'ubiquitous-language';
-
 /**
  * Builds the static site: every page, the raw Markdown beside each, the JSON the browser fetches once
  * (navigation, search, discover tables), llms.txt, and assets. Writes into a fresh folder and swaps it in
@@ -153,7 +153,8 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
 
   const stylesFile = join(loaded.root, 'eventcatalog.styles.css');
   const hasCustomStyles = existsSync(stylesFile);
-  const config = { ...loaded.config, buildId: Date.now().toString(36), hasCustomStyles };
+  const logo = resolveLogo(loaded.root, loaded.config);
+  const config = { ...logo.config, buildId: Date.now().toString(36), hasCustomStyles };
   const urls = createUrls(config);
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -164,6 +165,10 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     diagnostics.push(d);
   };
   const readFile = readerFor(loaded.root, options.fileCache);
+  if (logo.missing !== undefined) report(missingLogo(logo.missing, readFile));
+  // Every link of every page is recorded as it is written, and checked once all is written.
+  const ledger = new LinkLedger(config.base);
+  const bodyLinks = createBodyLinks(loaded.root, loaded.catalog, loaded.files, urls);
   const base: Omit<RenderContext, 'diagrams'> = { catalog: loaded.catalog, config, urls, readFile, report };
   const phases: Record<string, number> = {};
   let phaseStart = performance.now();
@@ -172,7 +177,7 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     phases[name] = Math.round((phases[name] ?? 0) + now - phaseStart);
     phaseStart = now;
   };
-  const wanted = (r: Resource) => pageKinds(r) && (!incremental || options.only?.has(r.key) === true);
+  const wanted = (r: Resource) => hasPage(r) && (!incremental || options.only?.has(r.key) === true);
   const toRender = loaded.catalog.resources.filter(wanted);
   // Bodies compile on worker threads ahead of the pages that show them: a head start while sections
   // prepare, then one more for every page rendered.
@@ -224,7 +229,7 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     }
   }
   const svgCache = readLayoutCache(outDir);
-  const { write, writePage, stats } = createWriter(work, urls);
+  const { write, writePage, stats } = createWriter(work, urls, ledger);
 
   const docs = orderedDocs(loaded.catalog);
   const docIndex = new Map(docs.map((d, i) => [d.key, i]));
@@ -242,7 +247,7 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     compileAt(index + compileAhead);
     const ctx = { ...base, resource };
     try {
-      const { body, toc } = await renderBody(resource, report);
+      const { body, toc } = await renderBody(resource, report, bodyLinks);
       const paths = [urls.resourcePath(resource)];
       const newest = loaded.catalog.versions.get(`${resource.kind}:${resource.id}`)?.[0] === resource;
       if (kindDef(resource.kind).versioned && newest)
@@ -275,9 +280,8 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
 
   const firstDoc = docs[0] ?? resourcesOf(loaded.catalog, 'domain')[0];
   await writePage('/', await renderHtml(base, () => <HomePage />, svgCache));
-  if (firstDoc) {
-    await writePage('/docs', redirectPage(urls.resource(firstDoc), 'Docs'));
-  }
+  // Every page links /docs: with nothing to show, it leads home.
+  await writePage('/docs', redirectPage(firstDoc ? urls.resource(firstDoc) : urls.page('/'), 'Docs'));
   for (const kind of ['team', 'user'] as const) {
     await writePage(
       `/directory/${kindDef(kind).plural}`,
@@ -302,6 +306,7 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     svgCache,
     { write, writePage },
     incremental ? options.only : undefined,
+    bodyLinks,
   );
   phase('catalog pages');
   for (const section of siteSections) {
@@ -327,6 +332,7 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
   for (const [name, running] of offThread) {
     const done = await running;
     addStats(stats, done.stats);
+    if (done.links) ledger.merge(done.links, done.linkCount);
     for (const d of done.diagnostics) report(d);
     if (done.error !== undefined) {
       report(
@@ -361,6 +367,8 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
   phase('catalog data');
   await copyAssets(loaded.root, work, hasCustomStyles ? stylesFile : undefined);
   phase('assets');
+  await bodyLinks.finish(work, ledger, report);
+  phase('links');
   const result = {
     outDir,
     pages: stats.pages,

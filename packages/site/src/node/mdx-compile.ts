@@ -1,6 +1,7 @@
 import { compile } from '@mdx-js/mdx';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
+import { remarkLinks } from './remark-links.js';
 import {
   type BodyFacts,
   remarkAdmonitions,
@@ -26,7 +27,7 @@ export interface CompileJob {
   trusted: boolean;
 }
 
-const noFacts = (): BodyFacts => ({ components: new Set(), imported: new Set(), headings: [] });
+const noFacts = (): BodyFacts => ({ components: new Set(), imported: new Set(), headings: [], links: [] });
 
 /**
  * Compiles a Markdown/MDX body to JavaScript. A body that is not valid MDX is compiled again as plain
@@ -73,6 +74,7 @@ async function compileAs(body: string, format: 'mdx' | 'md'): Promise<BodyCode> 
         remarkMermaid,
         remarkReferences,
         remarkFacts,
+        remarkLinks,
       ],
       rehypePlugins: [rehypeSanitize],
     },

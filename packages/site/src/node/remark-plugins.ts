@@ -1,6 +1,7 @@
 import type { Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import type { LinkFact } from './remark-links.js';
 
 /** What the plugins learned about a body, left on `file.data.switchyard`. */
 export interface BodyFacts {
@@ -9,6 +10,8 @@ export interface BodyFacts {
   /** Names brought in by `import` lines, which are removed. */
   imported: Set<string>;
   headings: { depth: number; text: string; id: string }[];
+  /** Links and images the author wrote, at their place in the body (see `remarkLinks`). */
+  links: LinkFact[];
 }
 
 const referencePattern = /\[\[([^[\]\n]+?)\]\]/g;
@@ -179,10 +182,10 @@ export function slugify(text: string): string {
   );
 }
 
-function factsOf(file: { data: Record<string, unknown> }): BodyFacts {
+export function factsOf(file: { data: Record<string, unknown> }): BodyFacts {
   const existing = file.data.switchyard as BodyFacts | undefined;
   if (existing) return existing;
-  const facts: BodyFacts = { components: new Set(), imported: new Set(), headings: [] };
+  const facts: BodyFacts = { components: new Set(), imported: new Set(), headings: [], links: [] };
   file.data.switchyard = facts;
   return facts;
 }

@@ -5,6 +5,7 @@ import { renderToString } from 'preact-render-to-string';
 import { componentsFor, mdxComponents } from '../render/components/index.js';
 import { Context, type RenderContext } from '../render/context.js';
 import type { TocEntry } from '../render/layout.js';
+import { type BodyLinks, rewriteLinks } from './body-links.js';
 import { compileBody } from './mdx.js';
 import { removedContentDiagnostics } from './sanitize-html.js';
 import { isOversizedBody, oversizedBody } from './sanitize-limits.js';
@@ -57,8 +58,11 @@ export async function renderHtml(
   return html;
 }
 
-/** A resource's body as a Preact element, with its headings; problems in the body are reported. */
-export async function renderBody(resource: Resource, report: (d: Diagnostic) => void) {
+/**
+ * A resource's body as a Preact element, with its headings; problems in the body are reported. With
+ * `links`, the links the author wrote are checked and written as the site serves them.
+ */
+export async function renderBody(resource: Resource, report: (d: Diagnostic) => void, links?: BodyLinks) {
   if (isOversizedBody(resource)) return oversizedBody(resource, report);
   const compiled = await compileBody(resource.body);
   const file = resource.source.file;
@@ -87,18 +91,33 @@ export async function renderBody(resource: Resource, report: (d: Diagnostic) => 
       );
     }
   }
+  links?.check(resource, compiled.facts.links ?? [], report);
   const Content = compiled.create({ ...resource.custom, ...(resource.data as object) });
   const components = componentsFor(compiled.facts.components, compiled.facts.imported);
   const toc: TocEntry[] = compiled.facts.headings.filter((h) => h.depth >= 2 && h.depth <= 3);
-  return { body: <SafeBody Content={Content as unknown as BodyFn} components={components} />, toc };
+  const fix = links?.rewriter(resource);
+  return {
+    body: <SafeBody Content={Content as unknown as BodyFn} components={components} fix={fix} />,
+    toc,
+  };
 }
 
 /** Runs the body; an expression that fails at render (`{frontmatter.nope.x}`) shows a note, not a crash. */
 type BodyFn = (p: { components: Record<string, unknown> }) => VNode;
 
-function SafeBody({ Content, components }: { Content: BodyFn; components: Record<string, unknown> }) {
+function SafeBody({
+  Content,
+  components,
+  fix,
+}: {
+  Content: BodyFn;
+  components: Record<string, unknown>;
+  fix: ((href: string, element: boolean) => string) | undefined;
+}) {
   try {
-    return Content({ components });
+    const tree = Content({ components });
+    if (fix) rewriteLinks(tree, fix);
+    return tree;
   } catch (error) {
     return <p class="sy-ref--broken">This page's body could not be rendered: {(error as Error).message}</p>;
   }

@@ -1,6 +1,7 @@
 import type { LoadedCatalog } from '@switchyard/loader';
 import type { RenderContext } from '../render/context.js';
 import type { SectionContext } from '../sections/section.js';
+import type { BodyLinks } from './body-links.js';
 import { renderHtml } from './render-page.js';
 
 /** What a section builds with, on the build's thread or on one of its own. */
@@ -10,8 +11,10 @@ export function sectionContextFor(
   svgCache: Map<string, string>,
   writer: Pick<SectionContext, 'write' | 'writePage'>,
   only: ReadonlySet<string> | undefined,
+  bodyLinks?: BodyLinks,
 ): SectionContext {
   return {
+    ...(bodyLinks ? { bodyLinks } : {}),
     loaded,
     catalog: loaded.catalog,
     urls: base.urls,

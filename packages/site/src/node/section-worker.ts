@@ -4,6 +4,8 @@ import type { Diagnostic } from '@switchyard/model';
 import type { RenderContext } from '../render/context.js';
 import { siteSections } from '../sections/index.js';
 import { createUrls } from '../urls.js';
+import { LinkLedger, type LinkSeen } from './check-links.js';
+import { resolveLogo } from './logo.js';
 import { setTrustedContent } from './sanitize-html.js';
 import { readerFor } from './sanitize-paths.js';
 import { sectionContextFor } from './section-context.js';
@@ -22,6 +24,9 @@ export interface SectionJob {
 export interface SectionDone {
   stats: WriteStats;
   diagnostics: Diagnostic[];
+  /** The link targets of the pages written (`LinkLedger.targets`), for the build's link check. */
+  links?: [string, LinkSeen][];
+  linkCount?: number;
   ms: number;
   error?: string;
 }
@@ -38,11 +43,16 @@ async function run(job: SectionJob): Promise<SectionDone> {
   };
   setTrustedContent(job.trusted);
   const loaded = await loadCatalog(job.root);
-  const config = { ...loaded.config, buildId: job.buildId, hasCustomStyles: job.hasCustomStyles };
+  const config = {
+    ...resolveLogo(loaded.root, loaded.config).config,
+    buildId: job.buildId,
+    hasCustomStyles: job.hasCustomStyles,
+  };
   const urls = createUrls(config);
+  const ledger = new LinkLedger(config.base);
   const readFile = readerFor(loaded.root);
   const base: Omit<RenderContext, 'diagrams'> = { catalog: loaded.catalog, config, urls, readFile, report };
-  const { write, writePage, stats } = createWriter(job.work, urls);
+  const { write, writePage, stats } = createWriter(job.work, urls, ledger);
   const ctx = sectionContextFor(loaded, base, new Map(), { write, writePage }, undefined);
   const section = siteSections.find((s) => s.name === job.section);
   let error: string | undefined;
@@ -52,7 +62,13 @@ async function run(job: SectionJob): Promise<SectionDone> {
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }
-  const done: SectionDone = { stats, diagnostics, ms: Math.round(performance.now() - started) };
+  const done: SectionDone = {
+    stats,
+    diagnostics,
+    links: [...ledger.targets],
+    linkCount: ledger.links,
+    ms: Math.round(performance.now() - started),
+  };
   if (error !== undefined) done.error = error;
   return done;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Urls } from '../urls.js';
+import type { LinkLedger } from './check-links.js';
 
 /** What a build wrote: counted as it goes, and added up across threads. */
 export interface WriteStats {
@@ -27,11 +28,12 @@ export function addStats(into: WriteStats, more: WriteStats): void {
 }
 
 /**
- * The only way a build writes into its folder: files at paths relative to it, pages at site paths.
+ * The only way a build writes into its folder: files at paths relative to it, pages at site paths. With
+ * a `ledger`, the links of every page and SVG are recorded as they are written, to be checked after.
  * Synchronous writes: measured in a build, they beat fs/promises (whose threads compete with the worker
  * threads for two cores) by about 20%.
  */
-export function createWriter(work: string, urls: Urls) {
+export function createWriter(work: string, urls: Urls, ledger?: LinkLedger) {
   const stats = noStats();
   const made = new Set<string>();
   const write = async (path: string, content: string, isPage = false) => {
@@ -42,6 +44,7 @@ export function createWriter(work: string, urls: Urls) {
       made.add(dir);
     }
     writeFileSync(target, content);
+    if (ledger && !isPage && path.endsWith('.svg')) ledger.scan(urls.asset(`/${path}`), content);
     const size = Buffer.byteLength(content);
     stats.files++;
     stats.bytes += size;
@@ -50,6 +53,10 @@ export function createWriter(work: string, urls: Urls) {
       if (size > stats.largestPage.bytes) stats.largestPage = { path, bytes: size };
     }
   };
-  const writePage = (path: string, html: string) => write(urls.fileFor(path), html, true);
+  const writePage = async (path: string, html: string) => {
+    await write(urls.fileFor(path), html, true);
+    // Relative links resolve against the URL the site links the page by.
+    ledger?.scan(urls.page(path), html);
+  };
   return { write, writePage, stats };
 }

@@ -26,6 +26,7 @@ import {
 } from '@switchyard/schemas';
 import { renderToString } from 'preact-render-to-string';
 import { renderBody } from '../node/render-page.js';
+import { bodyUses, conventionalSites } from '../render/components/conventional-file.js';
 import type { SchemaExample, SiteSchemas } from '../render/components/schema-data.js';
 import { changelogPath, schemaPagePath, specPath } from '../render/components/schema-data.js';
 import { FieldChanges, TextDiff } from '../render/components/schema-diff.js';
@@ -122,6 +123,25 @@ function changelogsByKey(catalog: Catalog): Map<string, Resource> {
   return out;
 }
 
+/** Adds the files bodies ask for by EventCatalog 1.x convention (bare `<Schema />`, `<OpenAPI />`). */
+async function addConventionalEntries(ctx: PrepareContext, parsed: CatalogSchemas): Promise<void> {
+  const named = new Map<string, SchemaEntry[]>();
+  for (const e of parsed.entries) named.set(e.resource.key, [...(named.get(e.resource.key) ?? []), e]);
+  for (const r of ctx.catalog.resources) {
+    for (const site of conventionalSites(r, ctx.readFile, named.get(r.key) ?? [])) {
+      const text = ctx.readFile(site.file);
+      if (text === undefined || !detectFormat(site.file, text, site.hint)) continue;
+      let result = parsed.byFile.get(site.file);
+      if (!result) {
+        result = await parseSchemaFile(site.file, ctx.readFile, { format: site.hint });
+        parsed.byFile.set(site.file, result);
+        parsed.diagnostics.push(...result.diagnostics);
+      }
+      parsed.entries.push({ ...site, parsed: result });
+    }
+  }
+}
+
 async function prepare(ctx: PrepareContext): Promise<{ schemas: SiteSchemas }> {
   const parsed: CatalogSchemas = await parseCatalogSchemas(ctx.catalog, ctx.readFile);
   const byFile = parsed.byFile;
@@ -134,6 +154,7 @@ async function prepare(ctx: PrepareContext): Promise<{ schemas: SiteSchemas }> {
       parsed.diagnostics.push(...result.diagnostics);
     }
   }
+  await addConventionalEntries(ctx, parsed);
   for (const d of parsed.diagnostics) ctx.report(d);
   const byResource = new Map<string, SchemaEntry[]>();
   const fields = new FieldIndex();
@@ -151,7 +172,7 @@ async function prepare(ctx: PrepareContext): Promise<{ schemas: SiteSchemas }> {
   const schemas: SiteSchemas = { byFile, byResource, fields, fieldNames, examples, changelogs: new Set() };
   const byFolder = filesByFolder(ctx.loaded.files);
   for (const r of ctx.catalog.resources) {
-    if (!messageKinds.has(r.kind)) continue;
+    if (!messageKinds.has(r.kind) && !bodyUses(r.body, ['EventExamples'])) continue;
     const list = examplesOf(r, byFolder, ctx.readFile, mainSchema(schemas, r)?.parsed);
     if (list.length === 0) continue;
     examples.set(r.key, list);
@@ -275,7 +296,7 @@ async function build(ctx: SectionContext): Promise<void> {
     const resource = catalog.byKey.get(key);
     if (!resource || !wanted(key)) continue;
     const log = changelogs.get(key);
-    const rendered = log ? await renderBody(log, ctx.report) : undefined;
+    const rendered = log ? await renderBody(log, ctx.report, ctx.bodyLinks) : undefined;
     const previous = previousWithSchema(catalog, schemas, resource);
     const diff = previous ? schemaDiff(schemas, ctx.readFile, previous, resource) : undefined;
     const path = changelogPath(resource);

@@ -1,6 +1,7 @@
 import type { LoadedCatalog } from '@switchyard/loader';
 import type { Catalog, Diagnostic } from '@switchyard/model';
 import type { VNode } from 'preact';
+import type { BodyLinks } from '../node/body-links.js';
 import type { RenderContext } from '../render/context.js';
 import type { Urls } from '../urls.js';
 
@@ -22,6 +23,8 @@ export interface SectionContext {
   readFile(path: string): string | undefined;
   /** On an incremental (dev) rebuild, the keys of the resources that changed; undefined on a full build. */
   only: ReadonlySet<string> | undefined;
+  /** Checks and rewrites the links written in bodies a section renders (changelogs); see `renderBody`. */
+  bodyLinks?: BodyLinks;
 }
 
 /**

@@ -15,12 +15,25 @@ const icons: Record<string, string> = {
   important: '❗',
 };
 
-/** `:::info` blocks and `<Admonition type title>`. */
-export function Admonition({ type = 'note', title, children }: Children & { type?: string; title?: string }) {
+/** EventCatalog 1.x admonition types, by the style they share with ours. */
+const typeAliases: Record<string, string> = { alert: 'danger', error: 'danger' };
+
+/**
+ * `:::info` blocks and `<Admonition type title>`. 1.x bodies write `<Admonition>` bare (an info note) or
+ * with `type` "info", "warning" or "alert"; an unknown type is styled as a note but keeps its name.
+ */
+export function Admonition({
+  type = 'note',
+  title,
+  children,
+}: Children & { type?: string; title?: string; className?: string }) {
+  const name = String(type).trim() || 'note';
+  const style = typeAliases[name] ?? (icons[name] ? name : 'note');
   return (
-    <aside class={`sy-admonition sy-admonition--${type}`} aria-label={title ?? type}>
+    <aside class={`sy-admonition sy-admonition--${style}`} aria-label={title ?? name}>
       <p class="sy-admonition__title">
-        <span aria-hidden="true">{icons[type] ?? 'ℹ'}</span> {title ?? type[0]?.toUpperCase() + type.slice(1)}
+        <span aria-hidden="true">{icons[style] ?? 'ℹ'}</span>{' '}
+        {title ?? name[0]?.toUpperCase() + name.slice(1)}
       </p>
       <div class="sy-admonition__body">{children}</div>
     </aside>
@@ -221,11 +234,22 @@ export function textOf(node: unknown): string {
   return props ? textOf(props.children) : '';
 }
 
-/** What stands in for a component Switchyard cannot render (custom Astro components). */
-export function Placeholder({ name, quiet }: { name: string; quiet?: boolean }) {
+/**
+ * What stands in for a component Switchyard cannot render (custom Astro components), or for one of ours
+ * that has nothing to show here: then `reason` says why, as a sentence.
+ */
+export function Placeholder({ name, quiet, reason }: { name: string; quiet?: boolean; reason?: string }) {
   return (
-    <div class={`sy-placeholder${quiet ? ' sy-placeholder--quiet' : ''}`} data-component={name}>
-      {quiet ? null : (
+    <div
+      class={`sy-placeholder${quiet ? ' sy-placeholder--quiet' : ''}`}
+      data-component={name}
+      role={quiet ? undefined : 'note'}
+    >
+      {quiet ? null : reason ? (
+        <>
+          <code>{`<${name} />`}</code> is not shown: {reason}
+        </>
+      ) : (
         <>
           The component <code>{name}</code> cannot be rendered by Switchyard.
         </>

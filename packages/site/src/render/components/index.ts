@@ -1,4 +1,5 @@
 import type { ComponentType } from 'preact';
+import { AsyncAPI, OpenAPI } from './api-spec.js';
 import {
   Accordion,
   AccordionGroup,
@@ -14,6 +15,7 @@ import {
   Tiles,
 } from './basic.js';
 import { ComponentDiagram, ContextDiagram, EntityMap, Flow, NodeGraph } from './diagrams.js';
+import { EventExamples } from './event-examples.js';
 import { Mermaid } from './mermaid.js';
 import { Ref } from './ref.js';
 import { Schema, SchemaViewer } from './schema.js';
@@ -49,6 +51,9 @@ export const mdxComponents: Record<string, ComponentType<never>> = {
   Flow,
   SchemaViewer,
   Schema,
+  EventExamples,
+  OpenAPI,
+  AsyncAPI,
   MessageTable,
   EntityPropertiesTable,
   CustomProperties,

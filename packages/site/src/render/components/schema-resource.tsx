@@ -1,5 +1,6 @@
 import type { Resource } from '@switchyard/model';
 import { useRender } from '../context.js';
+import { bodyUses } from './conventional-file.js';
 import { SchemaViewer } from './schema.js';
 import { changelogPath, formatLabels, schemaPagePath, specPath } from './schema-data.js';
 import { FieldUsage } from './schema-usage.js';
@@ -40,7 +41,8 @@ function Examples({ resource }: { resource: Resource }) {
 
 /**
  * What a resource page shows of its schemas and specs, after the body: links to its API pages, the
- * schema (when the body has no `<SchemaViewer>` of its own), examples, which consumer uses which field,
+ * schema (when the body has no `<SchemaViewer>` of its own), examples (when the body has no
+ * `<EventExamples>`), which consumer uses which field,
  * and links to the schema explorer and the changelog.
  */
 export function ResourceSchemas({ resource }: { resource: Resource }) {
@@ -49,7 +51,8 @@ export function ResourceSchemas({ resource }: { resource: Resource }) {
   const entries = schemas.byResource.get(resource.key) ?? [];
   const specs = entries.filter((e) => specPath(resource, e));
   const schemaEntries = entries.filter((e) => e.role === 'schema' && !specPath(resource, e));
-  const bodyShowsSchema = /<(SchemaViewer|Schema)\b/.test(resource.body);
+  const bodyShowsSchema = bodyUses(resource.body, ['SchemaViewer', 'Schema']);
+  const bodyShowsExamples = bodyUses(resource.body, ['EventExamples']);
   const hasChangelog = schemas.changelogs.has(resource.key);
   const isMessage = messageKinds.has(resource.kind);
   if (entries.length === 0 && !hasChangelog && !isMessage) return null;
@@ -78,7 +81,7 @@ export function ResourceSchemas({ resource }: { resource: Resource }) {
           ))}
         </section>
       )}
-      {isMessage && <Examples resource={resource} />}
+      {isMessage && !bodyShowsExamples && <Examples resource={resource} />}
       {isMessage && <FieldUsage resource={resource} />}
       {(entries.length > 0 || hasChangelog) && (
         <p class="sy-resource-schemas__links">
