@@ -73,3 +73,29 @@ describe('EventCatalog layouts', () => {
     `);
   });
 });
+
+describe('EventCatalog 3.x and 4.x fields', () => {
+  it('reads every kind and field of 4.7.5 and 3.48 without a word, and makes their edges', async () => {
+    const { catalog, diagnostics } = await loadCatalog(scenario('eventcatalog-4-fields'));
+    expect(lines(diagnostics.filter((d) => d.severity !== 'info'))).toEqual([]);
+    const is = (key: string, ref: string) => key === ref || key.startsWith(`${ref}@`);
+    const edge = (from: string, relation: string, to: string) =>
+      catalog.edges.some((e) => is(e.from, from) && e.relation === relation && is(e.to, to));
+    // Agents read and write data stores and take part in flows.
+    expect(edge('agent:support-agent', 'readsFrom', 'container:orders-db')).toBe(true);
+    expect(edge('agent:support-agent', 'writesTo', 'container:tickets-db')).toBe(true);
+    expect(edge('agent:support-agent', 'contains', 'flow:refund-flow')).toBe(true);
+    // Written on the other end: a data store's writers, an entity's services, a channel's messages.
+    expect(edge('service:refunds', 'writesTo', 'container:orders-db')).toBe(true);
+    expect(edge('service:refunds', 'uses', 'entity:refund')).toBe(true);
+    expect(edge('domain:payments', 'contains', 'entity:refund')).toBe(true);
+    expect(edge('event:refund-requested', 'travelsOn', 'channel:refunds.events')).toBe(true);
+    expect(catalog.edges.filter((e) => e.relation === 'travelsOn')).toHaveLength(1);
+    expect(edge('adr:adr-0002', 'amends', 'adr:adr-0001')).toBe(true);
+    expect(edge('adr:adr-0001', 'decidedBy', 'team:payments-team')).toBe(true);
+    expect(edge('system:refund-system', 'relatesTo', 'system:payments-system')).toBe(true);
+    expect(edge('team:payments-team', 'hasMember', 'user:kim')).toBe(true);
+    const agent = getResource(catalog, 'agent', 'support-agent');
+    expect(agent?.custom).toEqual({ 'x-cost-centre': 'CC-12' });
+  });
+});

@@ -19,6 +19,8 @@ const messagePointer = {
   id: z.string().min(1),
   version: z.string().optional(),
   fields: z.array(z.string()).optional(),
+  /** Groups the message with others on the service's page and map. */
+  group: z.string().optional(),
 };
 
 export const sendSchema = z.strictObject({ ...messagePointer, to: z.array(channelPointer).optional() });

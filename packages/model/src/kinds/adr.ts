@@ -3,6 +3,7 @@ import {
   commonFiles,
   commonPointers,
   commonShape,
+  ownerSchema,
   ownerSites,
   pointerList,
   pointerSchema,
@@ -13,13 +14,15 @@ export const adrSchema = z.object({
   ...commonShape,
   status: z.enum(['proposed', 'accepted', 'rejected', 'deprecated', 'superseded']).optional(),
   date: z.union([z.string(), z.date()]).optional(),
-  decisionMakers: z.array(z.string()).optional(),
+  decisionMakers: z.array(ownerSchema).optional(),
   appliesTo: z
     .array(z.strictObject({ type: z.string(), id: z.string().min(1), version: z.string().optional() }))
     .optional(),
   supersedes: z.array(pointerSchema).optional(),
   supersededBy: z.array(pointerSchema).optional(),
   related: z.array(pointerSchema).optional(),
+  amends: z.array(pointerSchema).optional(),
+  amendedBy: z.array(pointerSchema).optional(),
 });
 export type Adr = z.infer<typeof adrSchema>;
 
@@ -47,6 +50,8 @@ export const adrKind = defineKind({
     ...pointerList(a.supersedes, ['supersedes'], ['adr'], 'supersedes'),
     ...pointerList(a.supersededBy, ['supersededBy'], ['adr'], 'supersededBy'),
     ...pointerList(a.related, ['related'], ['adr'], 'related'),
+    ...pointerList(a.amends, ['amends'], ['adr'], 'amends'),
+    ...pointerList(a.amendedBy, ['amendedBy'], ['adr'], 'amendedBy'),
   ],
   files: commonFiles,
   check: (a) =>

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { commonFiles, commonPointers, commonShape, pointerList, pointerSchema } from './_shared.js';
-import { defineKind } from './kind.js';
+import { defineKind, type Kind, messageKinds, type PointerSite } from './kind.js';
+
+const channelPointer = pointerSchema.extend({ parameters: z.record(z.string(), z.unknown()).optional() });
+
+/** `collection: events` names the kind; without it any message kind. */
+function messageTargets(collection: string | undefined): readonly Kind[] {
+  const kind = messageKinds.find((k) => collection === `${k === 'query' ? 'querie' : k}s`);
+  return kind ? [kind] : messageKinds;
+}
 
 export const channelSchema = z.object({
   ...commonShape,
@@ -19,7 +27,20 @@ export const channelSchema = z.object({
       }),
     )
     .optional(),
-  routes: z.array(pointerSchema).optional(),
+  routes: z.array(channelPointer).optional(),
+  /** Channels this one holds or leads to (EventCatalog 4). */
+  channels: z.array(channelPointer).optional(),
+  /** The messages on the channel, written on the channel: `{collection: events, id, name, version?}`. */
+  messages: z
+    .array(
+      z.strictObject({
+        collection: z.string().optional(),
+        id: z.string().min(1),
+        name: z.string().optional(),
+        version: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 export type Channel = z.infer<typeof channelSchema>;
 
@@ -30,6 +51,20 @@ export const channelKind = defineKind({
   versioned: true,
   identifiedBy: 'frontmatter',
   schema: channelSchema,
-  pointers: (c) => [...commonPointers(c), ...pointerList(c.routes, ['routes'], ['channel'], 'routesTo')],
+  pointers: (c) => [
+    ...commonPointers(c),
+    ...pointerList(c.routes, ['routes'], ['channel'], 'routesTo'),
+    ...pointerList(c.channels, ['channels'], ['channel'], 'routesTo'),
+    ...(c.messages ?? []).map(
+      (m, i): PointerSite => ({
+        path: ['messages', i],
+        id: m.id,
+        version: m.version,
+        targets: messageTargets(m.collection),
+        relation: 'travelsOn',
+        reverse: true,
+      }),
+    ),
+  ],
   files: commonFiles,
 });

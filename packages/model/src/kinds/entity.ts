@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonFiles, commonPointers, commonShape } from './_shared.js';
+import { commonFiles, commonPointers, commonShape, referenceList, referenceSchema } from './_shared.js';
 import { defineKind, type FieldPath, isKind, type PointerSite } from './kind.js';
 
 export interface EntityProperty {
@@ -39,6 +39,9 @@ export const entitySchema = z.object({
   aggregateRoot: z.boolean().optional(),
   identifier: z.string().optional(),
   properties: z.array(entityPropertySchema).optional(),
+  /** Services and domains that use the entity, written on the entity (EventCatalog 4). */
+  services: z.array(referenceSchema).optional(),
+  domains: z.array(referenceSchema).optional(),
 });
 export type Entity = z.infer<typeof entitySchema>;
 
@@ -73,6 +76,11 @@ export const entityKind = defineKind({
   versioned: true,
   identifiedBy: 'frontmatter',
   schema: entitySchema,
-  pointers: (e) => [...commonPointers(e), ...referenceSites(e.properties, ['properties'], [])],
+  pointers: (e) => [
+    ...commonPointers(e),
+    ...referenceSites(e.properties, ['properties'], []),
+    ...referenceList(e.services, ['services'], ['service'], 'uses', { reverse: true }),
+    ...referenceList(e.domains, ['domains'], ['domain'], 'contains', { reverse: true }),
+  ],
   files: commonFiles,
 });

@@ -7,6 +7,8 @@ const nextStep = z.union([stepId, z.strictObject({ id: stepId, label: z.string()
 
 export const flowStepSchema = z.strictObject({
   id: stepId,
+  /** How the step is drawn: node, message, agent, user or actor (EventCatalog 4). */
+  type: z.string().optional(),
   title: z.string(),
   summary: z.string().optional(),
   message: pointerSchema.optional(),
@@ -25,6 +27,8 @@ export const flowStepSchema = z.strictObject({
       color: z.string().optional(),
       url: z.string().optional(),
       properties: z.record(z.string(), z.unknown()).optional(),
+      height: z.number().optional(),
+      menu: z.array(z.strictObject({ label: z.string(), url: z.string().optional() })).optional(),
     })
     .optional(),
   externalSystem: z

@@ -63,6 +63,8 @@ export const relations = {
   appliesTo: 'governedBy',
   supersedes: 'supersededBy',
   supersededBy: 'supersedes',
+  amends: 'amendedBy',
+  amendedBy: 'amends',
   related: 'related',
   decidedBy: 'decided',
   references: 'referencedBy',

@@ -3,35 +3,29 @@ import {
   commonFiles,
   commonPointers,
   commonShape,
-  type Pointer,
   pointerList,
   pointerSchema,
+  referenceList,
+  referenceSchema,
 } from './_shared.js';
-import { defineKind, type MessageKind, type PointerSite, type Relation } from './kind.js';
+import { defineKind, type MessageKind } from './kind.js';
 
-/** A service named by a 1.x message: its name (1.x had no ids), or a pointer. */
-const namedService = z.union([z.string().min(1), pointerSchema]);
-
-/** 1.x `producers`/`consumers`: the same edges as the services' own `sends`/`receives`. */
-function legacyMessaging(list: readonly (string | Pointer)[] | undefined, field: string, relation: Relation) {
-  return (list ?? []).map(
-    (p, i): PointerSite => ({
-      path: [field, i],
-      id: typeof p === 'string' ? p : p.id,
-      version: typeof p === 'string' ? undefined : p.version,
-      targets: ['service'],
-      relation,
-      reverse: true,
-      byName: true,
-    }),
-  );
-}
+const reverseByName = { reverse: true, byName: true } as const;
 
 export const messageSchema = z.object({
   ...commonShape,
   schemas: z
     .array(
-      z.strictObject({ path: z.string().min(1), name: z.string().optional(), format: z.string().optional() }),
+      z.strictObject({
+        id: z.string().optional(),
+        path: z.string().min(1).optional(),
+        file: z.string().optional(),
+        ref: z.string().optional(),
+        name: z.string().optional(),
+        format: z.string().optional(),
+        environments: z.array(z.string()).optional(),
+        default: z.boolean().optional(),
+      }),
     )
     .optional(),
   operation: z
@@ -45,10 +39,14 @@ export const messageSchema = z.object({
   channels: z
     .array(pointerSchema.extend({ parameters: z.record(z.string(), z.unknown()).optional() }))
     .optional(),
-  detailsPanel: z.record(z.string(), z.unknown()).optional(),
-  /** EventCatalog 1.x: the services (by name) that send and receive the message. */
-  producers: z.array(namedService).optional(),
-  consumers: z.array(namedService).optional(),
+  /** Channels the message travels on, as references (EventCatalog 4). */
+  messageChannels: z.array(referenceSchema).optional(),
+  /**
+   * The services that send and receive the message, written on the message (1.x by name; later as
+   * references): the same edges as the services' own `sends`/`receives`.
+   */
+  producers: z.array(referenceSchema).optional(),
+  consumers: z.array(referenceSchema).optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -63,8 +61,9 @@ function messageKind(kind: MessageKind, plural: string, label: string) {
     pointers: (m) => [
       ...commonPointers(m),
       ...pointerList(m.channels, ['channels'], ['channel'], 'travelsOn'),
-      ...legacyMessaging(m.producers, 'producers', 'sends'),
-      ...legacyMessaging(m.consumers, 'consumers', 'receives'),
+      ...referenceList(m.messageChannels, ['messageChannels'], ['channel'], 'travelsOn'),
+      ...referenceList(m.producers, ['producers'], ['service'], 'sends', reverseByName),
+      ...referenceList(m.consumers, ['consumers'], ['service'], 'receives', reverseByName),
     ],
     files: commonFiles,
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pointerList } from './_shared.js';
+import { peopleShape, referenceList, referenceSchema } from './_shared.js';
 import { defineKind } from './kind.js';
 
 export const teamSchema = z.object({
@@ -7,13 +7,13 @@ export const teamSchema = z.object({
   name: z.string().min(1),
   summary: z.string().optional(),
   email: z.string().optional(),
-  members: z.array(z.string()).optional(),
+  members: z.array(referenceSchema).optional(),
   slackDirectMessageUrl: z.string().optional(),
   msTeamsDirectMessageUrl: z.string().optional(),
   hidden: z.boolean().optional(),
   avatarUrl: z.string().optional(),
   role: z.string().optional(),
-  ownedCommands: z.array(z.unknown()).optional(),
+  ...peopleShape,
 });
 export type Team = z.infer<typeof teamSchema>;
 
@@ -26,10 +26,8 @@ export const teamKind = defineKind({
   identifiedBy: 'frontmatter',
   schema: teamSchema,
   pointers: (t) =>
-    pointerList(
-      t.members?.map((id) => ({ id })),
-      ['members'],
-      ['user'],
-      'hasMember',
-    ).map((s) => ({ ...s, unknownCode: 'unknown-owner' as const })),
+    referenceList(t.members, ['members'], ['user'], 'hasMember').map((s) => ({
+      ...s,
+      unknownCode: 'unknown-owner' as const,
+    })),
 });

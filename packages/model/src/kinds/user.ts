@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pointerList } from './_shared.js';
+import { peopleShape, referenceList, referenceSchema } from './_shared.js';
 import { defineKind } from './kind.js';
 
 export const userSchema = z.object({
@@ -10,8 +10,11 @@ export const userSchema = z.object({
   email: z.string().optional(),
   slackDirectMessageUrl: z.string().optional(),
   msTeamsDirectMessageUrl: z.string().optional(),
-  associatedTeams: z.array(z.string()).optional(),
+  associatedTeams: z.array(referenceSchema).optional(),
   hidden: z.boolean().optional(),
+  /** EventCatalog 1.x config users carry a summary. */
+  summary: z.string().optional(),
+  ...peopleShape,
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -24,10 +27,8 @@ export const userKind = defineKind({
   identifiedBy: 'frontmatter',
   schema: userSchema,
   pointers: (u) =>
-    pointerList(
-      u.associatedTeams?.map((id) => ({ id })),
-      ['associatedTeams'],
-      ['team'],
-      'memberOf',
-    ).map((s) => ({ ...s, unknownCode: 'unknown-owner' as const })),
+    referenceList(u.associatedTeams, ['associatedTeams'], ['team'], 'memberOf').map((s) => ({
+      ...s,
+      unknownCode: 'unknown-owner' as const,
+    })),
 });
