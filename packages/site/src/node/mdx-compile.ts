@@ -1,6 +1,7 @@
 import { compile } from '@mdx-js/mdx';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
+import { htmlCommentsToMdx } from './html-comments.js';
 import { remarkLinks } from './remark-links.js';
 import {
   type BodyFacts,
@@ -61,7 +62,7 @@ export async function compileBodyCode({ body, trusted }: CompileJob): Promise<Bo
 
 async function compileAs(body: string, format: 'mdx' | 'md'): Promise<BodyCode> {
   const file = await compile(
-    { value: body },
+    { value: format === 'mdx' ? htmlCommentsToMdx(body) : body },
     {
       format,
       outputFormat: 'function-body',
