@@ -1,7 +1,15 @@
 export { buildCatalogIndex, buildGraph, buildResourceDoc, staticApiFiles } from './build-json.js';
 export { type ApiAppOptions, createApiApp } from './http/app.js';
-export { listenApp } from './http/listen.js';
-export { contentTypeOf, findSiteFile, parseSitePath, type SitePath } from './http/static-files.js';
+export { createNodeServer, listenApp } from './http/listen.js';
+export { createSiteApp, type SiteAppOptions } from './http/site-app.js';
+export {
+  contentTypeOf,
+  createSiteFiles,
+  findSiteFile,
+  parseSitePath,
+  type SiteFilesOptions,
+  type SitePath,
+} from './http/static-files.js';
 export { apiPathOf, isAttachment, linkOf, type UrlOf } from './links.js';
 export { type Resolved, resolveRef } from './refs.js';
 export { buildSearch, type Search, type SearchHit, type SearchOptions } from './search.js';
@@ -25,4 +33,3 @@ export {
   type StateInput,
   schemaPathOf,
 } from './state.js';
-export { watchCatalog } from './watch.js';

@@ -14,8 +14,7 @@ export function detectEventCatalogMajor(
 ): number | undefined {
   const fromPackage = files.includes('package.json') ? packageMajor(root) : undefined;
   if (fromPackage !== undefined) return fromPackage;
-  const legacy = config as Record<string, unknown>;
-  if (Array.isArray(legacy.users) || legacy.basePath !== undefined || legacy.primaryCTA !== undefined)
+  if (Array.isArray(config.users) || config.basePath !== undefined || config.primaryCTA !== undefined)
     return 1;
   return undefined;
 }

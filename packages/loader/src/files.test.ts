@@ -46,6 +46,48 @@ describe('reading files', () => {
     expect(walked.problems.map((p) => p.path)).toEqual(['events/Secret']);
   });
 
+  it('reports a named file that is a link out at the field that names it, and a config link out unrun', async () => {
+    const outside = catalogDir({
+      'secret.json': '{"secret":true}',
+      'specs/openapi.yml': 'openapi: 3.0.0',
+      'evil.config.js': "globalThis.__ranOutsideConfig = true; export default { title: 'Outside' };",
+    });
+    const root = catalogDir({
+      'events/Ok/index.mdx':
+        '---\nid: ok\nname: Ok\nversion: 1.0.0\nschemaPath: schema.json\nspecifications:\n  - type: openapi\n    path: linked/openapi.yml\n---\n\nimport X from "./component.mdx";\n',
+      'events/Other/index.md': event('other'),
+    });
+    symlinkSync(join(outside, 'secret.json'), join(root, 'events/Ok/schema.json'));
+    symlinkSync(join(outside, 'specs'), join(root, 'events/Ok/linked'));
+    symlinkSync(join(outside, 'secret.json'), join(root, 'events/Ok/component.mdx'));
+    symlinkSync(join(outside, 'evil.config.js'), join(root, 'eventcatalog.config.js'));
+    symlinkSync(join(outside, 'secret.json'), join(root, 'events/Other/unnamed.json'));
+    const { diagnostics, config } = await loadCatalog(root);
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([
+      'eventcatalog.config.js:1:1 file-outside-catalog eventcatalog.config.js is a symbolic link that leads outside the catalog; it is not run.',
+      'events/Ok/index.mdx:5:13 file-outside-catalog The schema path "schema.json" is a symbolic link that leads outside the catalog.',
+      'events/Ok/index.mdx:8:11 file-outside-catalog The specification path "linked/openapi.yml" is a symbolic link that leads outside the catalog.',
+      'events/Ok/index.mdx:11:15 file-outside-catalog The import "./component.mdx" is a symbolic link that leads outside the catalog; it is not read.',
+      expect.stringMatching(
+        /^events\/Other\/unnamed\.json:1:1 file-outside-catalog events\/Other\/unnamed\.json is a link to .*outside the catalog/,
+      ),
+    ]);
+    expect(config.title).not.toBe('Outside');
+    expect((globalThis as { __ranOutsideConfig?: boolean }).__ranOutsideConfig).toBeUndefined();
+  });
+
+  it('does not read a file saved as a link out on a reload (the dev server and serve reload this way)', async () => {
+    const outside = catalogDir({ 'secret/index.md': event('secret') });
+    const root = catalogDir({ 'events/Ok/index.md': event('ok') });
+    const previous = await loadCatalog(root);
+    mkdirSync(join(root, 'events/New'));
+    symlinkSync(join(outside, 'secret/index.md'), join(root, 'events/New/index.md'));
+    const changed = new Set(['events/New/index.md']);
+    const reloaded = await loadCatalog(root, { previous, changed });
+    expect(reloaded.catalog.resources.map((r) => r.id)).toEqual(['ok']);
+    expect(reloaded.files).not.toContain('events/New/index.md');
+  });
+
   it('reads switchyard.config.ts over eventcatalog.config.js, and reports a config that fails', async () => {
     const root = catalogDir({
       'eventcatalog.config.js': "export default { title: 'From EventCatalog', tagline: 'kept' };",

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
@@ -12,11 +13,13 @@ import {
   resolveConfig,
   sortDiagnostics,
 } from '@switchyard/model';
+import { createCatalogIgnore } from './catalog-ignore.js';
 import { checkImports, checkNamedFiles } from './check-files.js';
 import { classify, type Placement } from './classify.js';
 import { loadConfig } from './config.js';
 import { readConfigUsers } from './config-people.js';
 import { detectEventCatalogMajor } from './dialect.js';
+import { rootPolicy } from './inside-root.js';
 import { type FileInput, readResource } from './read-resource.js';
 import { readText } from './read-text.js';
 import { walkCatalog } from './walk.js';
@@ -91,14 +94,18 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
     state.walkProblems = before.walkProblems;
     state.eventCatalogMajor = before.eventCatalogMajor;
     state.configText = before.configText;
-    files = await filesAfter(root, previous.files, changed);
+    files = filesAfter(root, config.outDir, previous.files, changed);
   } else {
     const loadedConfig = await loadConfig(root);
     state.configDiagnostics = loadedConfig.diagnostics;
     config = resolveConfig(loadedConfig.config);
     const walked = await walkCatalog(root, [config.outDir]);
     state.walkProblems = walked.problems.map((p) =>
-      diagnostic('unreadable-file', `${p.path} ${p.message}.`, { file: p.path, line: 1, column: 1 }),
+      diagnostic(p.outside ? 'file-outside-catalog' : 'unreadable-file', `${p.path} ${p.message}.`, {
+        file: p.path,
+        line: 1,
+        column: 1,
+      }),
     );
     files = walked.files;
     state.eventCatalogMajor = detectEventCatalogMajor(root, loadedConfig.config, files);
@@ -108,7 +115,7 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
       state.configText = { file: configFile, text: text.text };
   }
   const v1 = state.eventCatalogMajor === 1;
-  diagnostics.push(...state.configDiagnostics, ...state.walkProblems);
+  diagnostics.push(...state.configDiagnostics);
   const walked = { files };
   const fileSet = new Set(walked.files);
   const placed: Placed[] = [];
@@ -196,8 +203,25 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
     if (result.resource) resources.push(result.resource);
   }
 
-  for (const r of resources) diagnostics.push(...checkNamedFiles(r, fileSet));
-  diagnostics.push(...checkImports(resources, fileSet));
+  // A link out that a field (or the config's loader) names is reported there, not again where the walk met it.
+  const policy = rootPolicy(root);
+  const namedLinks = state.configDiagnostics
+    .filter((d) => d.code === 'file-outside-catalog')
+    .map((d) => d.file);
+  const explain = (path: string) => {
+    const found = policy.resolve(path);
+    if ('refused' in found && found.refused === 'link-out') namedLinks.push(path);
+    return found;
+  };
+  for (const r of resources) diagnostics.push(...checkNamedFiles(r, fileSet, explain));
+  diagnostics.push(...checkImports(resources, fileSet, explain));
+  diagnostics.push(
+    ...state.walkProblems.filter(
+      (p) =>
+        p.code !== 'file-outside-catalog' ||
+        !namedLinks.some((n) => n === p.file || n.startsWith(`${p.file}/`)),
+    ),
+  );
 
   const built = buildCatalog(resources, { unloadable });
   diagnostics.push(...built.diagnostics);
@@ -214,22 +238,37 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
 
 /** 1.x catalogs declare their users in the config: those join the resources (a `users/` file wins). */
 function usersFromConfig(state: LoadState, config: ResolvedConfig, resources: Resource[]): Diagnostic[] {
-  if (!config.users || !state.configText) return [];
+  if (!Array.isArray(config.users) || !state.configText) return [];
   const taken = new Set(resources.filter((r) => r.kind === 'user').map((r) => r.id));
   const read = readConfigUsers(state.configText.file, state.configText.text, config.users, taken);
   resources.push(...read.resources);
   return read.diagnostics;
 }
 
-/** The previous file list with the changed files added or removed as they now exist (or not). */
-async function filesAfter(root: string, before: readonly string[], changed: ReadonlySet<string>) {
+/**
+ * The previous file list with the changed files added or removed as they now exist (or not), by the same
+ * rules as the walk: the catalog ignore list, and the path policy (a file saved as a link out is not read).
+ */
+function filesAfter(root: string, outDir: string, before: readonly string[], changed: ReadonlySet<string>) {
   const files = new Set(before);
+  const policy = rootPolicy(root);
+  const ignored = createCatalogIgnore(root, [outDir]);
   for (const file of changed) {
-    const info = await stat(join(root, file)).catch(() => undefined);
-    if (info?.isFile()) files.add(file);
+    const found = ignored(file) ? undefined : policy.resolve(file);
+    if (found && 'real' in found && statOrUndefined(found.real)?.isFile()) files.add(file);
     else files.delete(file);
+    // A folder that is gone (or now a link out) takes its files with it.
+    if (found && 'refused' in found) for (const f of files) if (f.startsWith(`${file}/`)) files.delete(f);
   }
   return [...files].sort();
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A file whose content trips an unexpected limit (a stack overflow on absurd nesting) is reported, not fatal. */

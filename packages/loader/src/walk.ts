@@ -1,25 +1,39 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
+import { createCatalogIgnore } from './catalog-ignore.js';
 import { ignoredRootFolders } from './classify.js';
+import { type RootPolicy, rootPolicy } from './inside-root.js';
 
 export interface WalkResult {
-  /** Every file under the root, `/`-separated and relative to it, sorted. */
+  /** Every file found, `/`-separated and relative to the policy's root, sorted. */
   files: string[];
-  /** Folders that could not be read, with why. */
-  problems: { path: string; message: string }[];
+  /**
+   * Entries that were not read, with why: folders that could not be read, broken links, and (`outside`)
+   * symbolic links whose real target lies outside the root.
+   */
+  problems: { path: string; message: string; outside?: true }[];
 }
 
 /**
- * Lists the catalog's files. Skips dot-folders, node_modules at any depth, the root folders that hold
- * no resources (public/, dist/, components/...) and `skip` (the output folder). Follows symbolic links
- * only while they stay inside the root, and never into a folder already seen (no loops).
+ * Lists the files under `start` (root-relative, `''` for the root) through the path policy: follows
+ * symbolic links only while their real target stays inside the root, and never into a folder already seen
+ * (no loops). `skip` leaves out a root-relative path and everything under it.
  */
-export async function walkCatalog(root: string, skip: readonly string[] = []): Promise<WalkResult> {
+export async function walkFolder(
+  policy: RootPolicy,
+  start: string,
+  skip: (path: string) => boolean = () => false,
+): Promise<WalkResult> {
   const files: string[] = [];
   const problems: WalkResult['problems'] = [];
-  const rootReal = await realpath(root);
-  const seen = new Set<string>([rootReal]);
-  const skipped = new Set(skip.map((s) => s.replace(/\/+$/, '')));
+  const startDir = join(policy.root, start);
+  const startReal = await realpath(startDir).catch(() => undefined);
+  if (startReal === undefined) return { files, problems };
+  if (!policy.containsReal(startReal)) {
+    problems.push({ path: start, message: outsideMessage(policy, startReal), outside: true });
+    return { files, problems };
+  }
+  const seen = new Set<string>([startReal]);
 
   async function visit(dir: string, rel: string, real: string): Promise<void> {
     let entries: import('node:fs').Dirent[];
@@ -33,9 +47,7 @@ export async function walkCatalog(root: string, skip: readonly string[] = []): P
     for (const entry of entries) {
       const name = entry.name;
       const childRel = rel === '' ? name : `${rel}/${name}`;
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      if (rel === '' && ignoredRootFolders.has(name)) continue;
-      if (skipped.has(childRel)) continue;
+      if (skip(childRel)) continue;
       const full = join(dir, name);
       let childReal = join(real, name);
       let isDir = entry.isDirectory();
@@ -43,12 +55,8 @@ export async function walkCatalog(root: string, skip: readonly string[] = []): P
       if (entry.isSymbolicLink()) {
         try {
           const target = await realpath(full);
-          const inside = target === rootReal || target.startsWith(rootReal + sep);
-          if (!inside) {
-            problems.push({
-              path: childRel,
-              message: `is a link to ${relative(rootReal, target)}, outside the catalog; it is not read`,
-            });
+          if (!policy.containsReal(target)) {
+            problems.push({ path: childRel, message: outsideMessage(policy, target), outside: true });
             continue;
           }
           const s = await stat(full);
@@ -70,7 +78,25 @@ export async function walkCatalog(root: string, skip: readonly string[] = []): P
     await Promise.all(subdirs);
   }
 
-  await visit(root, '', rootReal);
+  await visit(startDir, start, startReal);
   files.sort();
   return { files, problems };
+}
+
+function outsideMessage(policy: RootPolicy, target: string): string {
+  return `is a link to ${relative(policy.root, target)}, outside the catalog; it is not read`;
+}
+
+/**
+ * Lists the catalog's files: everything but what the catalog ignore list leaves out (dot-folders,
+ * node_modules, the output folders in `outDirs`) and the root folders that hold no resources (public/,
+ * dist/, components/...).
+ */
+export async function walkCatalog(root: string, outDirs: readonly string[] = []): Promise<WalkResult> {
+  const ignored = createCatalogIgnore(root, outDirs);
+  return walkFolder(
+    rootPolicy(root),
+    '',
+    (path) => ignored(path) || (!path.includes('/') && ignoredRootFolders.has(path)),
+  );
 }

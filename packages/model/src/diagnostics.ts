@@ -99,6 +99,10 @@ export const diagnosticCatalogue = {
     severity: 'error',
     hint: 'Fix the configuration file; Switchyard goes on with the default settings.',
   },
+  'config-unknown-field': {
+    severity: 'warning',
+    hint: 'Neither Switchyard nor any EventCatalog version has this config field, so it is ignored. Fix its spelling or remove it (docs/catalog-format.md lists the fields Switchyard reads).',
+  },
   'mdx-syntax': {
     severity: 'warning',
     hint: 'Fix the MDX at this position (an unclosed tag, or a "<" or "{" meant as text: escape it as \\< or \\{). The page shows the body as plain Markdown meanwhile.',

@@ -14,6 +14,7 @@ export {
   defineConfig,
   type ResolvedConfig,
   resolveConfig,
+  unknownConfigFields,
 } from './config.js';
 export {
   type Diagnostic,

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createRootReader } from './files.js';
+import { createRootReader } from '@switchyard/loader';
 import type { Field } from './types.js';
 
 export const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));

@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCatalog } from '@switchyard/loader';
+import { createRootReader, loadCatalog } from '@switchyard/loader';
 import { describe, expect, it } from 'vitest';
 import { largeOpenapi } from './_large-openapi.js';
 import { readFixture } from './_test-helpers.js';
 import { parseCatalogSchemas } from './catalog.js';
 import { diffFields } from './diff.js';
 import { FieldIndex } from './field-index.js';
-import { createRootReader } from './files.js';
 import { parseSchemaText } from './parse.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));

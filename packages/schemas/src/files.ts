@@ -1,30 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { posix, resolve, sep } from 'node:path';
-import type { ReadFile } from './types.js';
+import { posix } from 'node:path';
 
 /**
- * Resolves `relative` against the folder of `from` (both root-relative, `/`-separated). Undefined when the
- * result would leave the catalog root, so a `$ref` or `import` cannot reach files outside it.
+ * Resolves `relative` against the folder of `from` (both root-relative, `/`-separated), as text. Whether
+ * the result may be read is not decided here: every file is read through the injected `ReadFile`, which
+ * the path policy makes (`createRootReader` in @switchyard/loader) and which refuses anything outside the
+ * root. An absolute `relative` is kept as written, so that reader refuses it.
  */
-export function resolveRelative(from: string, relative: string): string | undefined {
-  if (relative.startsWith('/')) return undefined;
-  const joined = posix.normalize(posix.join(posix.dirname(from), relative));
-  if (joined === '..' || joined.startsWith('../') || joined.startsWith('/')) return undefined;
-  return joined;
-}
-
-/** A ReadFile over a folder: refuses paths that leave it, and answers undefined for files it cannot read. */
-export function createRootReader(root: string): ReadFile {
-  const base = resolve(root);
-  return (path) => {
-    const full = resolve(base, path);
-    if (!full.startsWith(base + sep)) return undefined;
-    try {
-      return readFileSync(full, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
+export function resolveRelative(from: string, relative: string): string {
+  if (relative.startsWith('/')) return relative;
+  return posix.normalize(posix.join(posix.dirname(from), relative));
 }
 
 /** 1-based line and column of a character offset. */

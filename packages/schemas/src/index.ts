@@ -4,6 +4,6 @@ export * from './compat/index.js';
 export { detectFormat } from './detect.js';
 export { diffFields, diffText, type FieldChange, fieldCount } from './diff.js';
 export { allFields, FieldIndex, type FieldUse } from './field-index.js';
-export { createRootReader, resolveRelative } from './files.js';
+export { resolveRelative } from './files.js';
 export { parseSchemaFile, parseSchemaText } from './parse.js';
 export type * from './types.js';

@@ -14,5 +14,5 @@ export {
 } from './node/build.js';
 export { checkLinks, type LinkReport } from './node/check-links.js';
 export { themeScript } from './render/layout.js';
-export { isSafeUrl, safeUrl } from './render/safe-url.js';
+export { isSafeUrl, safeUrl } from './shared/url-policy.js';
 export { createUrls, type Urls } from './urls.js';

@@ -5,7 +5,7 @@ import type { CatalogState } from '../state.js';
 import { jsonError } from './errors.js';
 import { addQueryRoutes } from './query-routes.js';
 import { responseCache } from './response-cache.js';
-import { contentTypeOf, findSiteFile, parseSitePath, readSiteFile } from './static-files.js';
+import { createSiteFiles } from './static-files.js';
 
 export interface ApiAppOptions {
   /** The catalog to answer from; called on every request, so a reload takes effect at once. */
@@ -17,9 +17,6 @@ export interface ApiAppOptions {
   /** Headers every response carries (the site's Content-Security-Policy and friends). */
   headers?: Readonly<Record<string, string>>;
 }
-
-const notFoundPage =
-  '<!doctype html><meta charset="utf-8"><title>Not found</title><h1>Not found</h1><p><a href="/">Home</a></p>';
 
 /**
  * The read-only HTTP API over a loaded catalog, and the built site beside it. Every answer carries an ETag
@@ -35,13 +32,6 @@ export function createApiApp(options: ApiAppOptions): Hono {
       c.header('Allow', 'GET, HEAD');
       return jsonError(c, 405, `${c.req.method} is not allowed: the API is read-only.`);
     }
-    // Malformed percent-encoding anywhere in the path is the client's error, not a missing file.
-    const raw = new URL(c.req.url).pathname;
-    try {
-      decodeURIComponent(raw);
-    } catch {
-      return jsonError(c, 400, 'The request path is not valid percent-encoding.');
-    }
     return next();
   });
   app.use(etag({ weak: true }));
@@ -53,23 +43,18 @@ export function createApiApp(options: ApiAppOptions): Hono {
 
   addQueryRoutes(app, options.getState);
 
-  app.get('*', (c) => {
-    const isApi = c.req.path === '/api' || c.req.path.startsWith('/api/');
-    const prefix = (options.base?.() ?? '/').replace(/\/+$/, '');
-    const pathname = new URL(c.req.url).pathname;
-    const underBase = !prefix || pathname === prefix || pathname.startsWith(`${prefix}/`);
-    const parsed = underBase ? parseSitePath(pathname.slice(prefix.length)) : ({ refused: true } as const);
-    if ('malformed' in parsed) return jsonError(c, 400, 'The request path is not valid percent-encoding.');
-    const root = options.siteRoot?.();
-    const file = 'segments' in parsed && root ? findSiteFile(root, parsed.segments) : undefined;
-    if (!file) {
-      if (isApi) return jsonError(c, 404, `Nothing at ${c.req.path}.`);
-      const page = root ? findSiteFile(root, ['404.html']) : undefined;
-      return c.html(page ? new TextDecoder().decode(readSiteFile(page)) : notFoundPage, 404);
-    }
-    return c.body(readSiteFile(file) as Uint8Array<ArrayBuffer>, 200, {
-      'Content-Type': contentTypeOf(file),
-    });
+  // The built site, through the one static file server (preview and dev use the same); its rule answers
+  // a path that tries to leave the site, or is not valid percent-encoding, with 400.
+  const site = createSiteFiles({
+    root: () => options.siteRoot?.(),
+    base: () => options.base?.() ?? '/',
+  });
+  app.get('*', async (c) => {
+    const answer = await site.answer(c);
+    if (answer) return answer;
+    if (c.req.path === '/api' || c.req.path.startsWith('/api/'))
+      return jsonError(c, 404, `Nothing at ${c.req.path}.`);
+    return site.notFound(c);
   });
   app.onError((error, c) => {
     process.stderr.write(`switchyard serve: ${error.stack ?? error.message}\n`);

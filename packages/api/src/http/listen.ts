@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
+import { createAdaptorServer, serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 
 /** Serves a Hono app on a port; 127.0.0.1 unless another host is given. Resolves with the URL. */
@@ -15,4 +15,9 @@ export function listenApp(
     });
     server.once('error', reject);
   });
+}
+
+/** A Node HTTP server for a Hono app, not yet listening (for callers that listen themselves). */
+export function createNodeServer(app: Hono): Server {
+  return createAdaptorServer({ fetch: app.fetch }) as Server;
 }

@@ -1,9 +1,7 @@
-import { watch } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
-import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, posix, relative, resolve, sep } from 'node:path';
-import { loadCatalog } from '@switchyard/loader';
+import { join, posix, relative, resolve } from 'node:path';
+import { loadCatalog, watchCatalog } from '@switchyard/loader';
 import { countResources, type Diagnostic } from '@switchyard/model';
 import { affectedResources, buildSite } from '@switchyard/site';
 import { renderText } from '../format/text.js';
@@ -46,7 +44,7 @@ new EventSource('/__sy/events').addEventListener('reload', () => location.reload
 export async function runDev(options: { dir: string; port: number }, io: Io): Promise<number> {
   const root = resolve(options.dir);
   const out = join(await mkdtemp(join(tmpdir(), 'switchyard-dev-')), 'site');
-  const clients = new Set<ServerResponse>();
+  const clients = new Set<ReadableStreamDefaultController<string>>();
   let diagnostics: Diagnostic[] = [];
   let base = '/';
   let previous: Awaited<ReturnType<typeof loadCatalog>> | undefined;
@@ -78,7 +76,13 @@ export async function runDev(options: { dir: string; port: number }, io: Io): Pr
         renderText(diagnostics, countResources(loaded.catalog), { displayPath, style: terminalStyle(io) }),
       );
     io.out(`${only ? 'Rebuilt' : 'Built'} ${result.pages} pages in ${ms} ms.\n`);
-    for (const c of clients) c.write('event: reload\ndata: {}\n\n');
+    for (const c of clients) {
+      try {
+        c.enqueue('event: reload\ndata: {}\n\n');
+      } catch {
+        clients.delete(c); // a page that went away
+      }
+    }
   };
   await rebuild();
 
@@ -88,43 +92,39 @@ export async function runDev(options: { dir: string; port: number }, io: Io): Pr
       return base;
     },
     transformHtml: (html) => html.replace('</body>', `${devScript}</body>`),
-    intercept: (req, res) => {
-      if (req.url === '/__sy/events') {
-        res.writeHead(200, {
-          'content-type': 'text/event-stream',
-          'cache-control': 'no-cache',
-          connection: 'keep-alive',
+    routes: (app) => {
+      app.get('/__sy/events', () => {
+        let client: ReadableStreamDefaultController<string> | undefined;
+        const stream = new ReadableStream<string>({
+          start(controller) {
+            client = controller;
+            clients.add(controller);
+            controller.enqueue(': connected\n\n');
+          },
+          cancel() {
+            if (client) clients.delete(client);
+          },
         });
-        res.write(': connected\n\n');
-        clients.add(res);
-        req.on('close', () => clients.delete(res));
-        return true;
-      }
-      if (req.url === '/__sy/diagnostics.json') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(diagnostics));
-        return true;
-      }
-      return false;
+        return new Response(stream.pipeThrough(new TextEncoderStream()), {
+          headers: {
+            'content-type': 'text/event-stream',
+            'cache-control': 'no-cache',
+            connection: 'keep-alive',
+          },
+        });
+      });
+      app.get('/__sy/diagnostics.json', (c) => c.json(diagnostics));
     },
   });
   const url = await listen(server, options.port);
   io.out(`Switchyard dev server at ${url}${base} — watching ${relative(io.cwd, root) || '.'}\n`);
 
-  let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
-  let pending = new Set<string>();
-  watch(root, { recursive: true }, (_event, file) => {
-    if (!file || /(^|[\\/])(node_modules|\.git|dist)([\\/]|$)/.test(file)) return;
-    pending.add(file.split(sep).join('/'));
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const changed = pending;
-      pending = new Set();
-      running = running
-        .then(() => rebuild(changed))
-        .catch((error: unknown) => io.err(`Rebuild failed: ${(error as Error).message}\n`));
-    }, 60);
+  const watcher = watchCatalog(root, {
+    outDirs: () => [previous?.config.outDir],
+    onChange: (changed) => rebuild(changed),
+    onError: (error) => io.err(`Rebuild failed: ${(error as Error).message}\n`),
   });
   await new Promise<void>((done) => server.on('close', done));
+  watcher.close();
   return 0;
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { insideCatalog, loadCatalog, writeFileAtomic } from '@switchyard/loader';
+import { createRootReader, loadCatalog, writeFileAtomic } from '@switchyard/loader';
 import { createUrls } from '@switchyard/site';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
@@ -34,13 +34,7 @@ export async function runExportBackstage(options: ExportBackstageOptions, io: Io
     catalog: loaded.catalog,
     urls: createUrls(loaded.config),
     siteUrl: origin,
-    readFile: (path) => {
-      try {
-        return readFileSync(insideCatalog(loaded.root, path), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    readFile: createRootReader(loaded.root),
   });
   const out = resolve(io.cwd, options.out ?? loaded.root);
   const file = join(out, 'catalog-info.yaml');

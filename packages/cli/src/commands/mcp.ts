@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { watchCatalog } from '@switchyard/api';
-import { loadCatalog } from '@switchyard/loader';
+import { loadCatalog, watchCatalog } from '@switchyard/loader';
 import { type DiffRevisions, parseScope, runStdioServer, startHttpServer } from '@switchyard/mcp';
 import { diffCatalogs } from '@switchyard/model';
 import type { Command } from 'commander';
@@ -69,9 +68,12 @@ export async function runMcp(options: McpOptions, io: Io): Promise<number> {
   if (scope && !loaded.catalog.versions.has(`domain:${scope.domain}`))
     throw new UsageError(`--scope names domain "${scope.domain}", which the catalog does not have.`);
   const log = (text: string) => io.err(`switchyard mcp: ${text}\n`);
-  const watcher = watchCatalog(root, [loaded.config.outDir], async () => {
-    ({ loaded, state } = await loadCatalogState(root));
-    log(`reloaded ${loaded.catalog.resources.length} resources`);
+  const watcher = watchCatalog(root, {
+    outDirs: () => [loaded.config.outDir],
+    onChange: async () => {
+      ({ loaded, state } = await loadCatalogState(root));
+      log(`reloaded ${loaded.catalog.resources.length} resources`);
+    },
   });
   const serverOptions = { getState: () => state, scope, siteUrl: options.siteUrl, diff: diffRevisions(root) };
   // Build the search and schema field indexes now, so the first question does not wait for them.

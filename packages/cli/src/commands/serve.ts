@@ -1,14 +1,8 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
-import {
-  type CatalogState,
-  createApiApp,
-  createCatalogState,
-  listenApp,
-  watchCatalog,
-} from '@switchyard/api';
-import { type LoadedCatalog, loadCatalog } from '@switchyard/loader';
-import { createRootReader, FieldIndex, parseCatalogSchemas } from '@switchyard/schemas';
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { type CatalogState, createApiApp, createCatalogState, listenApp } from '@switchyard/api';
+import { createRootReader, type LoadedCatalog, loadCatalog, watchCatalog } from '@switchyard/loader';
+import { FieldIndex, parseCatalogSchemas } from '@switchyard/schemas';
 import { createUrls } from '@switchyard/site';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
@@ -16,21 +10,8 @@ import type { Io } from '../io.js';
 import { catalogDir } from '../program.js';
 import { securityHeaders } from '../server/csp.js';
 
+/** Catalog files the API and MCP answers quote are at most this large. */
 const maxFileBytes = 5 * 1024 * 1024;
-
-/** Reads catalog files for the API and MCP answers, never outside the root (symbolic links resolved). */
-function rootReader(root: string): (path: string) => string | undefined {
-  const realRoot = realpathSync(root);
-  return (path) => {
-    try {
-      const real = realpathSync(resolve(realRoot, path));
-      if (!real.startsWith(realRoot + sep) || statSync(real).size > maxFileBytes) return undefined;
-      return readFileSync(real, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-}
 
 /** Every field of every schema and spec the catalog names, by field name. */
 async function indexFields(loaded: LoadedCatalog): Promise<FieldIndex> {
@@ -54,7 +35,7 @@ export async function loadCatalogState(
     catalog: loaded.catalog,
     title: loaded.config.title,
     urlOf: (r, options) => urls.resource(r, options),
-    readFile: rootReader(loaded.root),
+    readFile: createRootReader(loaded.root, { maxBytes: maxFileBytes }),
     fields: () => {
       fields ??= indexFields(loaded).catch((error: unknown) => {
         process.stderr.write(`Schema fields could not be indexed: ${(error as Error).message}\n`);
@@ -95,12 +76,15 @@ export async function runServe(options: ServeOptions, io: Io): Promise<number> {
   if (!siteRoot()) io.out('No built site found: run "switchyard build" to serve the site beside the API.\n');
   if (options.host && options.host !== '127.0.0.1' && options.host !== 'localhost')
     io.err(`Listening on ${options.host}: the catalog is readable by anyone who can reach this address.\n`);
-  const watcher = watchCatalog(root, [loaded.config.outDir], async () => {
-    const started = performance.now();
-    ({ loaded, state } = await loadCatalogState(root));
-    io.out(
-      `Reloaded ${loaded.catalog.resources.length} resources in ${Math.round(performance.now() - started)} ms.\n`,
-    );
+  const watcher = watchCatalog(root, {
+    outDirs: () => [loaded.config.outDir, options.out],
+    onChange: async () => {
+      const started = performance.now();
+      ({ loaded, state } = await loadCatalogState(root));
+      io.out(
+        `Reloaded ${loaded.catalog.resources.length} resources in ${Math.round(performance.now() - started)} ms.\n`,
+      );
+    },
   });
   await new Promise<void>((done) => server.on('close', done));
   watcher.close();

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { createRootReader } from '@switchyard/loader';
 import {
   type Catalog,
   type ImpactOwner,
@@ -14,7 +15,6 @@ import {
   type CompatibilityMode,
   compareSchemaVersions,
   compatFormatOf,
-  createRootReader,
   defaultCompatibilityMode,
   isBreaking,
   isTransitive,

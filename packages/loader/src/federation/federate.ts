@@ -60,7 +60,7 @@ export async function federateCatalog(
 ): Promise<FederatedCatalog> {
   const hub = await loadCatalog(hubDir);
   const diagnostics: Diagnostic[] = [];
-  const { config, problems } = resolveFederationConfig((hub.config as { federation?: unknown }).federation);
+  const { config, problems } = resolveFederationConfig(hub.config.federation);
   const at = { file: configFile(hub.root), line: 1, column: 1 };
   for (const p of problems) diagnostics.push(diagnostic('config-error', p, at));
   const lock = readLock(hub.root);

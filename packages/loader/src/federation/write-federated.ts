@@ -3,6 +3,7 @@ import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { kindDef } from '@switchyard/model';
 import { configFiles } from '../config.js';
+import { rootPolicy } from '../inside-root.js';
 import type { FederatedCatalog } from './federate.js';
 
 const marker = '.switchyard-federated';
@@ -43,9 +44,12 @@ export async function writeFederatedFolder(
   const taken = new Map<string, string>();
   const renamed: string[] = [];
   let files = 0;
-  const copy = async (from: string, to: string) => {
+  // Every file is copied through the path policy of its source: nothing a link leads to outside it.
+  const copy = async (root: string, from: string, to: string) => {
+    const found = rootPolicy(root).resolve(relative(root, from));
+    if (!('real' in found) || !statSync(found.real).isFile()) return;
     await mkdir(dirname(join(out, to)), { recursive: true });
-    await copyFile(from, join(out, to));
+    await copyFile(found.real, join(out, to));
     files++;
   };
   for (const resource of federated.catalog.resources) {
@@ -64,16 +68,15 @@ export async function writeFederatedFolder(
     }
     taken.set(ownFolder ? dirname(target) : target, source);
     if (!ownFolder) {
-      await copy(absolute, target);
+      await copy(sourceRoot, absolute, target);
       continue;
     }
     for (const entry of readdirSync(dirname(absolute))) {
-      const from = join(dirname(absolute), entry);
-      if (statSync(from).isFile()) await copy(from, join(dirname(target), entry));
+      await copy(sourceRoot, join(dirname(absolute), entry), join(dirname(target), entry));
     }
   }
   for (const file of configFiles) {
-    if (existsSync(join(federated.root, file))) await copy(join(federated.root, file), file);
+    if (existsSync(join(federated.root, file))) await copy(federated.root, join(federated.root, file), file);
   }
   return { out, files, renamed };
 }

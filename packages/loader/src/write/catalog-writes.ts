@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { kindDef, type MessageKind } from '@switchyard/model';
 import { type Document, isMap, isSeq, type YAMLMap } from 'yaml';
+import { writableInside } from '../inside-root.js';
 import { writeFileAtomic, writeNewFile } from './atomic.js';
 import { editResource, formatResourceText, openResource } from './resource-file.js';
 
-/** A path inside the catalog: relative paths resolve against the root; nothing may lead outside it. */
+/** A path inside the catalog to write to, by the path policy (`writableInside`); throws when it is not. */
 export function insideCatalog(root: string, path: string): string {
-  const full = isAbsolute(path) ? resolve(path) : resolve(root, path);
-  const rel = relative(resolve(root), full);
-  if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) return full;
+  const full = writableInside(root, path);
+  if (full !== undefined) return full;
   throw new Error(`${path} is outside the catalog at ${root}; nothing was written.`);
 }
 

@@ -1,11 +1,14 @@
 /** Small DOM helpers shared by the scripts: element creation, a live region, platform checks. */
 
+import { unsafeAttributes } from '../shared/url-policy.js';
+
 type Attr = string | number | boolean | null | undefined;
 export type Child = Node | string | number | null | undefined | false;
 
 /**
  * Creates an element. `class` sets the class list; `true` sets an empty attribute; `false`, null and
- * undefined leave it out. Children that are strings become text (never parsed as HTML).
+ * undefined leave it out, and so does the URL policy an attribute whose URL it refuses (links built from
+ * JSON become inert text). Children that are strings become text (never parsed as HTML).
  */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -13,8 +16,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   ...children: (Child | Child[])[]
 ): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
+  const refused = unsafeAttributes(tag, attrs);
   for (const [name, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
+    if (value === false || value === null || value === undefined || refused.includes(name)) continue;
     el.setAttribute(name, value === true ? '' : String(value));
   }
   append(el, children);

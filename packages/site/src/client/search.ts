@@ -7,6 +7,7 @@
  * The input is a combobox over a listbox of results; the selection moves with the arrow keys
  * (`aria-activedescendant`), Enter opens it, Escape closes and focus goes back to the opener.
  */
+import { safeUrl } from '../shared/url-policy.js';
 import { assetUrl, fetchJson, siteBase } from './base.js';
 import { type Child, h, isMac, isTyping, whenIdle } from './dom.js';
 
@@ -383,13 +384,14 @@ function onKey(event: KeyboardEvent): void {
 }
 
 function go(hit: Hit, newTab: boolean): void {
-  if (!hit.url) return;
+  const url = safeUrl(hit.url);
+  if (!url) return;
   if (newTab) {
-    window.open(hit.url, '_blank', 'noopener');
+    window.open(url, '_blank', 'noopener');
     return;
   }
   palette?.dialog.close();
-  location.assign(hit.url);
+  location.assign(url);
 }
 
 /** Searches for the input's text under the current chip and shows the results. */

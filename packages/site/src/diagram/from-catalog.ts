@@ -20,6 +20,7 @@ import {
   summaryOf,
   triggersOf,
 } from '@switchyard/model';
+import { safeUrl } from '../shared/url-policy.js';
 import type { DiagramEdge, DiagramInput, DiagramNode, EdgeTone, NodeTone } from './types.js';
 
 /** The page URL of a resource. */
@@ -104,15 +105,6 @@ export function edgeTone(label: string | undefined, target: DiagramNode | undefi
   if (isFailureText(label)) return 'failure';
   if (target?.tone === 'failure' || target?.tone === 'compensation') return target.tone;
   return 'default';
-}
-
-/** Links only to relative, http(s) or mailto URLs. */
-function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1]?.toLowerCase();
-  return scheme === undefined || scheme === 'http' || scheme === 'https' || scheme === 'mailto'
-    ? url
-    : undefined;
 }
 
 /** Sets the optional fields that have a value (exactOptionalPropertyTypes forbids writing undefined). */

@@ -124,6 +124,22 @@ describe('visualiser maps of the fixture', () => {
       ].join('\n'),
     );
   });
+
+  it('writes click lines only for links the URL policy allows, and none that Mermaid could decode', () => {
+    const node = (id: string, href: string) => ({ id, kind: 'external', label: id, href });
+    const text = toMermaid({
+      nodes: [
+        node('ok', 'https://example.com/a'),
+        node('tab', 'java\tscript:alert(1)'),
+        node('far', '//evil.example'),
+        node('code', 'javascript#58;alert(1)'),
+      ],
+      edges: [],
+    });
+    expect(text.split('\n').filter((l) => l.includes('click'))).toEqual([
+      '  click n0 href "https://example.com/a"',
+    ]);
+  });
 });
 
 describe('clusters of a big map', () => {

@@ -1,3 +1,4 @@
+import { safeUrl } from '../shared/url-policy.js';
 import type { DiagramInput, DiagramNode } from './types.js';
 
 /** Mermaid's shape brackets by node kind: events as stadiums, data stores as cylinders, services as boxes. */
@@ -70,7 +71,9 @@ export function toMermaid(input: DiagramInput, title?: string): string {
     out.push(`  ${from} ${arrow}${e.label ? `|${label(e.label)}|` : ''} ${to}`);
   }
   for (const n of input.nodes) {
-    if (n.href && /^(\/|https?:)/.test(n.href)) out.push(`  click ${ids.get(n.id)} href ${label(n.href)}`);
+    // Mermaid reads `#name;` and `#123;` as characters, so a URL holding one could spell another URL.
+    const href = safeUrl(n.href);
+    if (href && !/#\w+;/.test(href)) out.push(`  click ${ids.get(n.id)} href ${label(href)}`);
   }
   return `${out.join('\n')}\n`;
 }

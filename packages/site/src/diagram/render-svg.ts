@@ -1,3 +1,4 @@
+import { safeUrl } from '../shared/url-policy.js';
 import { hashText } from './hash.js';
 import { fitText, groupCaption, kindText, labelMetrics, nodeMetrics } from './metrics.js';
 import type { LaidOutDiagram, LaidOutEdge, LaidOutGroup, LaidOutNode, Point } from './types.js';
@@ -154,13 +155,6 @@ export function escapeAttr(text: string): string {
   return clean(text).replace(/[&<"']/g, (c) => entities[c] ?? c);
 }
 
-/** Relative URLs, fragments and http(s)/mailto links; anything else (`javascript:`...) is not linked. */
-function safeHref(href: string): string | undefined {
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href.trim());
-  if (!scheme) return href;
-  return ['http', 'https', 'mailto'].includes((scheme[1] ?? '').toLowerCase()) ? href : undefined;
-}
-
 const n = (v: number) => String(Math.round(v * 100) / 100);
 
 /** Baseline of a line of text vertically centred in a line box. */
@@ -207,7 +201,7 @@ const messageKinds = new Set(['event', 'command', 'query']);
 
 function renderGroup(laid: LaidOutGroup): string {
   const { group } = laid;
-  const href = group.href === undefined ? undefined : safeHref(group.href);
+  const href = safeUrl(group.href);
   const caption = escapeXml(
     fitText(group.label, laid.width - 2 * groupCaption.pad, groupCaption.size, 'bold'),
   );
@@ -226,7 +220,7 @@ function renderNode(laid: LaidOutNode): string {
   const classes = ['sy-node', `sy-node--${node.kind}`];
   if (node.tone && node.tone !== 'default') classes.push(`sy-node--tone-${node.tone}`);
   if (node.current) classes.push('sy-node--current');
-  const href = node.href === undefined ? undefined : safeHref(node.href);
+  const href = safeUrl(node.href);
 
   const parts: string[] = [];
   parts.push(

@@ -47,4 +47,21 @@ describe('containMermaidSvg', () => {
     expect(() => containMermaidSvg('<svg><script>alert(1)</script></svg>', 'a')).toThrow(/not allowed/);
     expect(() => containMermaidSvg('<svg><g onclick="x()"></g></svg>', 'a')).toThrow(/not allowed/);
   });
+
+  it('refuses links and paint the URL policy refuses, however they are written', () => {
+    for (const tag of [
+      '<a href="java&#9;script:alert(1)">',
+      "<a xlink:href='javascript&colon;alert(1)'>",
+      '<rect fill="url(javascript:alert(1))">',
+      '<rect style="stroke:url(\'//evil.example/x\')">',
+    ]) {
+      expect(() => containMermaidSvg(`<svg>${tag}</svg>`, 'a'), tag).toThrow(/not allowed/);
+    }
+    expect(() =>
+      containMermaidSvg('<svg><style>.x{fill:url(javascript:alert(1))}</style></svg>', 'a'),
+    ).toThrow(/not allowed/);
+    expect(
+      containMermaidSvg('<svg><rect fill="url(#g)"/><a href="https://example.com"></a></svg>', 'a'),
+    ).toContain('url(#g)');
+  });
 });

@@ -1,5 +1,6 @@
 import { renderMermaidSVGAsync } from 'beautiful-mermaid';
 import { hashText } from '../diagram/hash.js';
+import { isSafeStyle, unsafeAttributes } from '../shared/url-policy.js';
 
 /**
  * Mermaid text → SVG at build time (beautiful-mermaid: flowchart, sequence, state, class, ER and xychart;
@@ -39,17 +40,20 @@ export function containMermaidSvg(svg: string, suffix: string): string {
   }
   if (
     /<(script|foreignObject)\b/i.test(out) ||
-    [...out.matchAll(/<[a-zA-Z][^>]*>/g)].some((m) => unsafeTag(m[0]))
+    [...out.matchAll(/<([a-zA-Z][\w:-]*)([^>]*)>/g)].some((m) => unsafeTag(m[1] as string, m[2] as string)) ||
+    [...out.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].some((m) => !isSafeStyle(m[1] as string))
   ) {
     throw new Error(
-      'The diagram contains markup that is not allowed (script, event handler or javascript: URL).',
+      'The diagram contains markup that is not allowed (script, event handler, or a URL the URL policy refuses).',
     );
   }
   return out;
 }
 
-/** A tag with an event handler attribute, or a link to a `javascript:` URL (quoted values are text). */
-function unsafeTag(tag: string): boolean {
-  if (/\shref\s*=\s*["']?\s*javascript:/i.test(tag)) return true;
-  return /\son[a-z]+\s*=/i.test(tag.replace(/"[^"]*"|'[^']*'/g, '""'));
+/** A tag with an event handler, or an attribute whose URL the URL policy refuses (`href`, `fill="url(...)"`). */
+function unsafeTag(name: string, attributes: string): boolean {
+  const found: Record<string, string> = {};
+  for (const m of attributes.matchAll(/([^\s=/>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g))
+    found[m[1] as string] = m[2] ?? m[3] ?? m[4] ?? '';
+  return Object.keys(found).some((a) => /^on/i.test(a)) || unsafeAttributes(name, found).length > 0;
 }

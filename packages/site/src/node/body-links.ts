@@ -1,11 +1,10 @@
-import { copyFile, mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { copyInside, refusalText, rootPolicy } from '@switchyard/loader';
 import { type Catalog, type Diagnostic, diagnostic, type Location, type Resource } from '@switchyard/model';
 import { hasPage, type Urls } from '../urls.js';
 import type { LinkLedger } from './check-links.js';
 import { catalogTarget, outputIndex, siteTarget, targetKey } from './link-target.js';
 import type { LinkFact } from './remark-links.js';
-import { insideRoot } from './sanitize-paths.js';
 
 /** Where catalog files that bodies link to (a spec, an image beside the page) are copied, by catalog path. */
 export const linkedFilesPath = '/_sy/files/';
@@ -21,7 +20,7 @@ type Resolved =
       /** The catalog file to copy into the output for it. */
       copy?: string;
     }
-  | { problem: string; hint: string };
+  | { problem: string; hint: string; code?: 'file-outside-catalog' };
 
 interface Place extends Location {
   href: string;
@@ -40,6 +39,7 @@ export function createBodyLinks(root: string, catalog: Catalog, files: readonly 
   const base = urls.page('/');
   const prefix = base.replace(/\/+$/, '');
   const known = new Set(files);
+  const policy = rootPolicy(root);
   const pageOf = new Map<string, Resource>();
   for (const r of catalog.resources) if (hasPage(r)) pageOf.set(r.source.file, r);
   const copies = new Set<string>();
@@ -81,6 +81,16 @@ export function createBodyLinks(root: string, catalog: Catalog, files: readonly 
         key: targetKey(urls.resourcePath(resource)),
       };
     }
+    if (!known.has(relative.file)) {
+      const found = policy.resolve(relative.file);
+      if ('refused' in found && found.refused === 'link-out') {
+        return {
+          problem: `The link "${href}" names ${relative.file}, which ${refusalText['link-out']}; it is not copied.`,
+          hint: 'Move the file into the catalog (a copy, not a link), or link it by its full https:// URL.',
+          code: 'file-outside-catalog',
+        };
+      }
+    }
     if (/\.mdx?$/i.test(relative.file) || !known.has(relative.file)) {
       return {
         problem: `The link "${href}" names ${known.has(relative.file) ? 'a file no page is built from' : 'no file in the catalog'} (${relative.file || '.'}).`,
@@ -115,7 +125,7 @@ export function createBodyLinks(root: string, catalog: Catalog, files: readonly 
         if (!resolved) continue;
         const at = { file, line: resource.source.bodyLine + link.line - 1, column: link.column };
         if ('problem' in resolved) {
-          report(diagnostic('broken-link', resolved.problem, at, { hint: resolved.hint }));
+          report(diagnostic(resolved.code ?? 'broken-link', resolved.problem, at, { hint: resolved.hint }));
           continue;
         }
         const places = pending.get(resolved.key) ?? [];
@@ -144,14 +154,8 @@ export function createBodyLinks(root: string, catalog: Catalog, files: readonly 
      * leads nowhere (a link Switchyard wrote, so a bug) against the page it is on.
      */
     async finish(work: string, ledger: LinkLedger, report: (d: Diagnostic) => void): Promise<void> {
-      const inside = insideRoot(root);
-      for (const file of copies) {
-        const from = join(root, file);
-        if (!inside(from)) continue;
-        const to = join(work, linkedFilesPath, file);
-        await mkdir(dirname(to), { recursive: true });
-        await copyFile(from, to).catch(() => undefined);
-      }
+      // Through the path policy: a file that is not really inside the catalog is not copied.
+      for (const file of copies) await copyInside(policy, file, join(work, linkedFilesPath, file));
       const has = outputIndex(work);
       for (const [key, places] of pending) {
         if (has(key)) continue;

@@ -3,8 +3,17 @@ import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type LoadedCatalog, loadConfig, walkCatalog } from '@switchyard/loader';
 import {
+  copyInside,
+  createRootReader,
+  type LoadedCatalog,
+  loadConfig,
+  type RootPolicy,
+  rootPolicy,
+  walkCatalog,
+} from '@switchyard/loader';
+import {
+  type CatalogConfig,
   type Counts,
   countResources,
   type Diagnostic,
@@ -22,7 +31,7 @@ import { renderLlmsFullTxt, renderLlmsTxt, renderMarkdown } from '../data/llms.j
 import { buildNav, orderedDocs } from '../data/nav.js';
 import { buildSearchFiles } from '../data/search.js';
 import { diagramCss } from '../diagram/render-svg.js';
-import type { RenderContext } from '../render/context.js';
+import type { BuildSettings, RenderContext } from '../render/context.js';
 import { DiscoverPage, discoverKinds, SettingsPage } from '../render/pages/discover.js';
 import { HomePage } from '../render/pages/home.js';
 import { DirectoryPage, PersonPage } from '../render/pages/people.js';
@@ -32,13 +41,12 @@ import { siteSections } from '../sections/index.js';
 import { createUrls, hasPage } from '../urls.js';
 import { createBodyLinks } from './body-links.js';
 import { LinkLedger } from './check-links.js';
+import { copyPublic } from './copy-public.js';
 import { type BuildRecord, buildFingerprint, fingerprintOf, readBuildRecord } from './fingerprint.js';
 import { missingLogo, resolveLogo } from './logo.js';
 import { compileBody } from './mdx.js';
 import { renderBody, renderHtml } from './render-page.js';
-import { setTrustedContent } from './sanitize-html.js';
 import { isOversizedBody } from './sanitize-limits.js';
-import { insideRoot, readerFor } from './sanitize-paths.js';
 import { sectionContextFor } from './section-context.js';
 import type { SectionDone, SectionJob } from './section-worker.js';
 import { addStats, createWriter, noStats } from './writer.js';
@@ -138,7 +146,6 @@ export async function checkUpToDate(root: string, outDir?: string): Promise<UpTo
 export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(loaded.root, options.outDir ?? loaded.config.outDir);
   assertSafeOutDir(loaded.root, outDir);
-  setTrustedContent((loaded.config as { trustContent?: unknown }).trustContent === true);
   const incremental = options.only !== undefined && existsSync(join(outDir, marker));
   const work = incremental ? outDir : `${outDir}.building-${process.pid}`;
   const fingerprint = incremental ? '' : buildFingerprint(loaded);
@@ -151,10 +158,16 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     await mkdir(work, { recursive: true });
   }
 
-  const stylesFile = join(loaded.root, 'eventcatalog.styles.css');
-  const hasCustomStyles = existsSync(stylesFile);
+  const policy = rootPolicy(loaded.root);
+  const hasCustomStyles = 'real' in policy.resolve(stylesFile);
   const logo = resolveLogo(loaded.root, loaded.config);
-  const config = { ...logo.config, buildId: Date.now().toString(36), hasCustomStyles };
+  const config = logo.config;
+  const build: BuildSettings = {
+    id: Date.now().toString(36),
+    hasCustomStyles,
+    trusted: loaded.config.trustContent === true,
+    outDir,
+  };
   const urls = createUrls(config);
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -164,12 +177,19 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     seen.add(key);
     diagnostics.push(d);
   };
-  const readFile = readerFor(loaded.root, options.fileCache);
+  const readFile = createRootReader(loaded.root, options.fileCache ? { cache: options.fileCache } : {});
   if (logo.missing !== undefined) report(missingLogo(logo.missing, readFile));
   // Every link of every page is recorded as it is written, and checked once all is written.
   const ledger = new LinkLedger(config.base);
   const bodyLinks = createBodyLinks(loaded.root, loaded.catalog, loaded.files, urls);
-  const base: Omit<RenderContext, 'diagrams'> = { catalog: loaded.catalog, config, urls, readFile, report };
+  const base: Omit<RenderContext, 'diagrams'> = {
+    catalog: loaded.catalog,
+    config,
+    build,
+    urls,
+    readFile,
+    report,
+  };
   const phases: Record<string, number> = {};
   let phaseStart = performance.now();
   const phase = (name: string) => {
@@ -183,7 +203,7 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
   // prepare, then one more for every page rendered.
   const compileAt = (i: number) => {
     const r = toRender[i];
-    if (r && !isOversizedBody(r)) void compileBody(r.body).catch(() => undefined);
+    if (r && !isOversizedBody(r)) void compileBody(r.body, build.trusted).catch(() => undefined);
   };
   for (let i = 0; i < compileAhead; i++) compileAt(i);
   // Sections that can build on their own thread start now, beside everything this thread does.
@@ -196,14 +216,7 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
   ) {
     for (const section of siteSections) {
       if (!section.ownThread) continue;
-      const job: SectionJob = {
-        section: section.name,
-        root: loaded.root,
-        work,
-        buildId: config.buildId,
-        hasCustomStyles,
-        trusted: (loaded.config as { trustContent?: unknown }).trustContent === true,
-      };
+      const job: SectionJob = { section: section.name, root: loaded.root, work, build };
       offThread.set(section.name, runSectionWorker(job));
     }
   }
@@ -247,7 +260,7 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
     compileAt(index + compileAhead);
     const ctx = { ...base, resource };
     try {
-      const { body, toc } = await renderBody(resource, report, bodyLinks);
+      const { body, toc } = await renderBody(resource, base, bodyLinks);
       const paths = [urls.resourcePath(resource)];
       const newest = loaded.catalog.versions.get(`${resource.kind}:${resource.id}`)?.[0] === resource;
       if (kindDef(resource.kind).versioned && newest)
@@ -360,12 +373,12 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
   );
   await write('api/search/quick.json', search.quick);
   await write('api/search/full.json', search.full);
-  if ((loaded.config.llmsTxt as { enabled?: boolean } | undefined)?.enabled !== false) {
+  if (loaded.config.llmsTxt?.enabled !== false) {
     await write('llms.txt', renderLlmsTxt(loaded.catalog, config, urls));
     await write('llms-full.txt', renderLlmsFullTxt(loaded.catalog));
   }
   phase('catalog data');
-  await copyAssets(loaded.root, work, hasCustomStyles ? stylesFile : undefined);
+  await copyAssets(policy, work, hasCustomStyles, report);
   phase('assets');
   await bodyLinks.finish(work, ledger, report);
   phase('links');
@@ -427,22 +440,34 @@ async function swapIn(work: string, outDir: string): Promise<void> {
   await rm(old, { recursive: true, force: true });
 }
 
-async function copyAssets(root: string, work: string, styles: string | undefined) {
-  await mkdir(join(work, '_sy/client'), { recursive: true });
+/** The catalog's stylesheet, copied to `_sy/eventcatalog.styles.css` when there is one. */
+const stylesFile = 'eventcatalog.styles.css';
+
+async function copyAssets(
+  policy: RootPolicy,
+  work: string,
+  styles: boolean,
+  report: (d: Diagnostic) => void,
+) {
+  await mkdir(join(work, '_sy'), { recursive: true });
   // Diagram styles ship once in the stylesheet, not in every SVG.
   await writeFile(
     join(work, '_sy/site.css'),
     `${readFileSync(join(packageRoot, 'assets/site.css'), 'utf8')}\n${diagramCss}\n`,
   );
-  const clientDir = join(packageRoot, 'dist/browser/client');
-  for (const f of await readdir(clientDir)) {
-    if (f.endsWith('.js')) await cp(join(clientDir, f), join(work, '_sy/client', f));
+  // The browser scripts and the shared modules they import (`../shared/url-policy.js`), as compiled.
+  for (const dir of ['client', 'shared']) {
+    const from = join(packageRoot, 'dist/browser', dir);
+    await mkdir(join(work, '_sy', dir), { recursive: true });
+    for (const f of await readdir(from)) {
+      if (f.endsWith('.js')) await cp(join(from, f), join(work, '_sy', dir, f));
+    }
   }
   await mkdir(join(work, '_sy/vendor'), { recursive: true });
   await cp(fileURLToPath(import.meta.resolve('minisearch')), join(work, '_sy/vendor/minisearch.js'));
-  if (styles && insideRoot(root)(styles)) await cp(styles, join(work, '_sy/eventcatalog.styles.css'));
-  if (existsSync(join(root, 'public')))
-    await cp(join(root, 'public'), work, { recursive: true, dereference: false, filter: insideRoot(root) });
+  // Catalog files reach the site through the path policy only.
+  if (styles) await copyInside(policy, stylesFile, join(work, '_sy', stylesFile));
+  await copyPublic(policy, work, report);
 }
 
 /** Runs `task` over `items`, at most `limit` at once. */
@@ -462,10 +487,8 @@ async function inParallel<T>(
 }
 
 /** Custom docs folder order from EventCatalog's `customDocs.sidebar` (`autogenerated.directory`). */
-function docFolderOrder(config: object): string[] {
-  const sidebar =
-    (config as { customDocs?: { sidebar?: { autogenerated?: { directory?: string } }[] } }).customDocs
-      ?.sidebar ?? [];
+function docFolderOrder(config: CatalogConfig): string[] {
+  const sidebar = config.customDocs?.sidebar ?? [];
   return sidebar.map((s) => (s.autogenerated?.directory ?? '').replace(/^\/+/, '')).filter(Boolean);
 }
 

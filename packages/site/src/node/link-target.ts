@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { resolveCatalogPath } from '@switchyard/loader';
 
 /**
  * Where links lead: the one resolver behind both link checks, the one on what the build wrote (every
@@ -65,9 +66,10 @@ export function catalogTarget(
   } catch {
     // Kept as written.
   }
-  const joined = posix.normalize(posix.join(posix.dirname(fromFile), path)).replace(/\/+$/, '');
-  if (joined === '..' || joined.startsWith('../') || joined.startsWith('/')) return { outside: true };
-  return { file: joined === '.' ? '' : joined, suffix };
+  // The text step of the path policy; the file itself is checked when it is copied (body-links.ts).
+  const where = resolveCatalogPath(path, posix.dirname(fromFile));
+  if ('refused' in where) return { outside: true };
+  return { file: where.path, suffix };
 }
 
 /**

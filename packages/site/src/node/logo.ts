@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { configFiles } from '@switchyard/loader';
+import { configFiles, resolveInside } from '@switchyard/loader';
 import { type Diagnostic, diagnostic, type ResolvedConfig } from '@switchyard/model';
 import { isExternal } from './link-target.js';
-import { insideRoot } from './sanitize-paths.js';
 
 /**
  * The config with its logo as pages link it. As in EventCatalog, `logo.src` names a file in `public/`
@@ -18,8 +15,8 @@ export function resolveLogo(
   const src = logo?.src;
   if (!logo || !src || isExternal(src) || /^data:/i.test(src)) return { config };
   const file = src.trim().replace(/^\/+/, '');
-  const full = join(root, 'public', file);
-  if (file && existsSync(full) && insideRoot(root)(full))
+  const found = resolveInside(root, `public/${file}`);
+  if (file && 'real' in found && found.path.startsWith('public/'))
     return { config: { ...config, logo: { ...logo, src: `/${file}` } } };
   const { src: _dropped, ...rest } = logo;
   return { config: { ...config, logo: rest }, missing: src };

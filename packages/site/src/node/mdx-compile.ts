@@ -11,7 +11,7 @@ import {
   remarkMermaid,
   remarkReferences,
 } from './remark-plugins.js';
-import { rehypeSanitize, setTrustedContent } from './sanitize-html.js';
+import { rehypeSanitize } from './sanitize-html.js';
 
 /** A body compiled to JavaScript: plain data, so it crosses from a worker thread to the main thread. */
 export interface BodyCode {
@@ -22,9 +22,13 @@ export interface BodyCode {
   error?: { message: string; line: number; column: number };
 }
 
-/** What a compile job carries: the body and the raw HTML policy it is compiled under. */
+/**
+ * What a compile job carries: the body and the raw HTML policy it is compiled under. Plain data, so the
+ * build's setting crosses to the worker thread with each job (a worker holds no setting of its own).
+ */
 export interface CompileJob {
   body: string;
+  /** The build's `trustContent`: compile without the raw HTML policy. */
   trusted: boolean;
 }
 
@@ -35,9 +39,8 @@ const noFacts = (): BodyFacts => ({ components: new Set(), imported: new Set(), 
  * Markdown, so the page still shows, and the error comes back for a diagnostic.
  */
 export async function compileBodyCode({ body, trusted }: CompileJob): Promise<BodyCode> {
-  setTrustedContent(trusted);
   try {
-    return await compileAs(body, 'mdx');
+    return await compileAs(body, 'mdx', trusted);
   } catch (error) {
     const e = error as {
       message?: string;
@@ -53,14 +56,14 @@ export async function compileBodyCode({ body, trusted }: CompileJob): Promise<Bo
       column: place?.column ?? e.column ?? 1,
     };
     try {
-      return { ...(await compileAs(body, 'md')), error: problem };
+      return { ...(await compileAs(body, 'md', trusted)), error: problem };
     } catch {
       return { code: 'return { default: () => null };', facts: noFacts(), error: problem };
     }
   }
 }
 
-async function compileAs(body: string, format: 'mdx' | 'md'): Promise<BodyCode> {
+async function compileAs(body: string, format: 'mdx' | 'md', trusted: boolean): Promise<BodyCode> {
   const file = await compile(
     { value: format === 'mdx' ? htmlCommentsToMdx(body) : body },
     {
@@ -77,7 +80,7 @@ async function compileAs(body: string, format: 'mdx' | 'md'): Promise<BodyCode> 
         remarkFacts,
         remarkLinks,
       ],
-      rehypePlugins: [rehypeSanitize],
+      rehypePlugins: [[rehypeSanitize, { trusted }]],
     },
   );
   return { code: String(file.value), facts: (file.data.switchyard as BodyFacts | undefined) ?? noFacts() };

@@ -3,7 +3,6 @@ import type { ComponentType } from 'preact';
 import * as runtime from 'preact/jsx-runtime';
 import { type BodyCode, type CompileJob, compileBodyCode } from './mdx-compile.js';
 import type { BodyFacts } from './remark-plugins.js';
-import { contentPolicyKey } from './sanitize-html.js';
 import { WorkerPool } from './worker-pool.js';
 
 export type MdxContent = ComponentType<{ components?: Record<string, unknown> }>;
@@ -16,7 +15,10 @@ export interface CompiledBody {
   error?: { message: string; line: number; column: number };
 }
 
-/** Compiled bodies by content hash, most recently used last; bounded so a 10,000-page build stays small. */
+/**
+ * Compiled bodies by content hash and raw HTML policy, most recently used last; bounded so a 10,000-page
+ * build stays small. Shared by every build in the process: a key holds all a compile depends on.
+ */
 const cache = new Map<string, Promise<CompiledBody>>();
 export const compileCacheLimit = 2000;
 
@@ -27,24 +29,33 @@ const pool = new WorkerPool<CompileJob, BodyCode>(
 );
 
 /**
- * Compiles a Markdown/MDX body once per distinct text (cached by content hash). The result is a function
- * body run with Preact's JSX runtime; `frontmatter` is in scope for expressions such as
- * `{frontmatter.sends.length}`, as in EventCatalog. A body that is not valid MDX is compiled again as
- * plain Markdown, so the page still shows, and the error is returned for a diagnostic.
+ * Compiles a Markdown/MDX body once per distinct text and policy (cached by content hash; `trusted` is
+ * the build's `trustContent`). The result is a function body run with Preact's JSX runtime; `frontmatter`
+ * is in scope for expressions such as `{frontmatter.sends.length}`, as in EventCatalog. A body that is
+ * not valid MDX is compiled again as plain Markdown, so the page still shows, and the error is returned
+ * for a diagnostic.
  */
-export function compileBody(body: string): Promise<CompiledBody> {
-  const key = createHash('sha1').update(contentPolicyKey()).update(body).digest('base64');
+export function compileBody(body: string, trusted: boolean): Promise<CompiledBody> {
+  const job: CompileJob = { body, trusted };
+  const key = compileCacheKey(job);
   let entry = cache.get(key);
   if (entry) {
     cache.delete(key);
   } else {
-    const job: CompileJob = { body, trusted: contentPolicyKey() === 'trusted' };
     // A worker that fails (it should not) costs its jobs nothing: they compile here instead.
     entry = (pool.run(job)?.catch(() => compileBodyCode(job)) ?? compileBodyCode(job)).then(toBody);
     if (cache.size >= compileCacheLimit) cache.delete(cache.keys().next().value as string);
   }
   cache.set(key, entry);
   return entry;
+}
+
+/** The compile cache's key: everything the compiled code depends on. */
+function compileCacheKey({ body, trusted }: CompileJob): string {
+  return createHash('sha1')
+    .update(trusted ? 'trusted\0' : 'sanitised\0')
+    .update(body)
+    .digest('base64');
 }
 
 function toBody({ code, facts, error }: BodyCode): CompiledBody {

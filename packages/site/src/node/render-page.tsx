@@ -1,5 +1,4 @@
-import type { Diagnostic, Resource } from '@switchyard/model';
-import { diagnostic } from '@switchyard/model';
+import { diagnostic, type Resource } from '@switchyard/model';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { componentsFor, mdxComponents } from '../render/components/index.js';
@@ -59,12 +58,17 @@ export async function renderHtml(
 }
 
 /**
- * A resource's body as a Preact element, with its headings; problems in the body are reported. With
- * `links`, the links the author wrote are checked and written as the site serves them.
+ * A resource's body as a Preact element, with its headings; problems in the body are reported. It is
+ * compiled under the build's raw HTML policy (`build.trusted`). With `links`, the links the author wrote
+ * are checked and written as the site serves them.
  */
-export async function renderBody(resource: Resource, report: (d: Diagnostic) => void, links?: BodyLinks) {
+export async function renderBody(
+  resource: Resource,
+  { report, build }: Pick<RenderContext, 'report' | 'build'>,
+  links?: BodyLinks,
+) {
   if (isOversizedBody(resource)) return oversizedBody(resource, report);
-  const compiled = await compileBody(resource.body);
+  const compiled = await compileBody(resource.body, build.trusted);
   const file = resource.source.file;
   if (compiled.error) {
     report(

@@ -1,4 +1,4 @@
-import { isSafeUrl } from '../render/safe-url.js';
+import { unsafeAttributes } from '../shared/url-policy.js';
 import {
   allowedElements,
   allowedGlobals,
@@ -22,8 +22,6 @@ interface EsNode {
   type: string;
   [key: string]: unknown;
 }
-
-const urlAttribute = /^(href|src|action|poster|cite|background|xlink:href)$/i;
 
 function check(node: EsNode | null | undefined, scope: ReadonlySet<string>): string | undefined {
   if (!node) return undefined;
@@ -109,7 +107,10 @@ function check(node: EsNode | null | undefined, scope: ReadonlySet<string>): str
         if (!attrName || !isAllowedAttribute(name, attrName))
           return `the attribute ${attrName || '(namespaced)'}`;
         const value = a.value as EsNode | null;
-        if (value?.type === 'Literal' && urlAttribute.test(attrName) && !isSafeUrl(String(value.value)))
+        if (
+          value?.type === 'Literal' &&
+          unsafeAttributes(name, { [attrName]: String(value.value) }).length > 0
+        )
           return `the URL ${String(value.value)}`;
         const why = check(value, scope);
         if (why) return why;

@@ -1,7 +1,8 @@
 import { type Diagnostic, diagnostic, type Resource } from '@switchyard/model';
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
-import { installUrlGuard, isSafeUrl } from '../render/safe-url.js';
+import { installUrlGuard } from '../render/safe-url.js';
+import { unsafeAttributes } from '../shared/url-policy.js';
 import { refuseExpression } from './sanitize-expressions.js';
 import { allowedElements, droppedElements, isAllowedAttribute, isComponentName } from './sanitize-policy.js';
 
@@ -15,17 +16,15 @@ export interface Removed {
   column: number;
 }
 
-let trusted = false;
-
-/**
- * `trustContent: true` in the catalog config turns the raw HTML policy off: HTML, expressions and
- * `export`s in bodies run as written (unsafe URLs are still dropped). For catalogs whose every author is
- * trusted. Part of the compile cache key, so a switch recompiles.
- */
-export function setTrustedContent(value: boolean): void {
-  trusted = value;
+/** What one compile is sanitised under: it travels with the compile job, never held by this module. */
+export interface SanitizeOptions {
+  /**
+   * `trustContent: true` in the catalog config turns the raw HTML policy off: HTML, expressions and
+   * `export`s in bodies run as written (unsafe URLs are still dropped). For catalogs whose every author is
+   * trusted.
+   */
+  trusted?: boolean;
 }
-export const contentPolicyKey = () => (trusted ? 'trusted' : 'sanitised');
 
 type AnyNode = {
   type: string;
@@ -49,10 +48,11 @@ type AnyAttribute = {
  * The raw HTML policy, on the body's HTML tree (after Markdown, before JavaScript): HTML elements and
  * attributes outside the allow-list, event handlers, unsafe URLs, `export` statements and expressions
  * that do more than read data are removed. Components (capitalised) keep their props, bar event
- * handlers and raw HTML. What was removed is left on `file.data.switchyard.removed`.
+ * handlers and raw HTML. What was removed is left on `file.data.switchyard.removed`. Does nothing for a
+ * trusted build (`[rehypeSanitize, { trusted }]`).
  */
-export const rehypeSanitize: Plugin<[], Root> = () => (tree, file) => {
-  if (trusted) return;
+export const rehypeSanitize: Plugin<[SanitizeOptions?], Root> = (options) => (tree, file) => {
+  if (options?.trusted) return;
   const data = file.data as { switchyard?: { removed?: Removed[] } };
   data.switchyard ??= { components: new Set(), imported: new Set(), headings: [] } as never;
   const facts = data.switchyard as { removed?: Removed[] };
@@ -107,12 +107,9 @@ function clean(node: AnyNode, removed: Removed[]): AnyNode[] {
     }
     case 'element': {
       const props = node.properties ?? {};
-      for (const key of ['href', 'src']) {
-        const value = props[key];
-        if (typeof value === 'string' && !isSafeUrl(value)) {
-          note(`the URL "${value.slice(0, 60)}"`);
-          delete props[key];
-        }
+      for (const key of unsafeAttributes(node.tagName ?? '', props)) {
+        note(`the URL "${String(props[key]).slice(0, 60)}"`);
+        delete props[key];
       }
       cleanChildren(node, removed);
       return [node];
@@ -122,8 +119,6 @@ function clean(node: AnyNode, removed: Removed[]): AnyNode[] {
       return [node];
   }
 }
-
-const urlAttribute = /^(href|src|action|poster|cite|background|xlink:href)$/i;
 
 function attributeProblem(element: string, a: AnyAttribute): string | undefined {
   if (a.type === 'mdxJsxExpressionAttribute') {
@@ -135,7 +130,9 @@ function attributeProblem(element: string, a: AnyAttribute): string | undefined 
   if (!isAllowedAttribute(element, name)) return `the attribute ${name}`;
   const value = a.value;
   if (typeof value === 'string') {
-    return urlAttribute.test(name) && !isSafeUrl(value) ? `the URL "${value.slice(0, 60)}"` : undefined;
+    return unsafeAttributes(element, { [name]: value }).length > 0
+      ? `the URL "${value.slice(0, 60)}"`
+      : undefined;
   }
   if (value && typeof value === 'object') {
     const why = refuseExpression(value.data?.estree);

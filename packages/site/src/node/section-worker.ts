@@ -1,13 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadCatalog } from '@switchyard/loader';
+import { createRootReader, loadCatalog } from '@switchyard/loader';
 import type { Diagnostic } from '@switchyard/model';
-import type { RenderContext } from '../render/context.js';
+import type { BuildSettings, RenderContext } from '../render/context.js';
 import { siteSections } from '../sections/index.js';
 import { createUrls } from '../urls.js';
 import { LinkLedger, type LinkSeen } from './check-links.js';
 import { resolveLogo } from './logo.js';
-import { setTrustedContent } from './sanitize-html.js';
-import { readerFor } from './sanitize-paths.js';
 import { sectionContextFor } from './section-context.js';
 import { createWriter, noStats, type WriteStats } from './writer.js';
 
@@ -16,9 +14,7 @@ export interface SectionJob {
   section: string;
   root: string;
   work: string;
-  buildId: string;
-  hasCustomStyles: boolean;
-  trusted: boolean;
+  build: BuildSettings;
 }
 
 export interface SectionDone {
@@ -41,17 +37,19 @@ async function run(job: SectionJob): Promise<SectionDone> {
   const report = (d: Diagnostic) => {
     diagnostics.push(d);
   };
-  setTrustedContent(job.trusted);
   const loaded = await loadCatalog(job.root);
-  const config = {
-    ...resolveLogo(loaded.root, loaded.config).config,
-    buildId: job.buildId,
-    hasCustomStyles: job.hasCustomStyles,
-  };
+  const config = resolveLogo(loaded.root, loaded.config).config;
   const urls = createUrls(config);
   const ledger = new LinkLedger(config.base);
-  const readFile = readerFor(loaded.root);
-  const base: Omit<RenderContext, 'diagrams'> = { catalog: loaded.catalog, config, urls, readFile, report };
+  const readFile = createRootReader(loaded.root);
+  const base: Omit<RenderContext, 'diagrams'> = {
+    catalog: loaded.catalog,
+    config,
+    build: job.build,
+    urls,
+    readFile,
+    report,
+  };
   const { write, writePage, stats } = createWriter(job.work, urls, ledger);
   const ctx = sectionContextFor(loaded, base, new Map(), { write, writePage }, undefined);
   const section = siteSections.find((s) => s.name === job.section);

@@ -10,10 +10,26 @@ export interface DiagramSource {
   svg(key: string, make: () => string | Promise<string>): string | undefined;
 }
 
+/**
+ * What one build decided, beside the catalog's config. It travels with the build (render context,
+ * section jobs, compile jobs), never in a module variable: two builds in one process share none of it.
+ */
+export interface BuildSettings {
+  /** Names this build, so the browser drops data cached from an earlier one (`<meta name="sy-build">`). */
+  id: string;
+  /** The catalog has an `eventcatalog.styles.css`, which every page links. */
+  hasCustomStyles: boolean;
+  /** The config's `trustContent`: bodies compile without the raw HTML policy (docs/security.md). */
+  trusted: boolean;
+  /** The folder the site is written to: what a dev server's rebuilds remember is kept per folder. */
+  outDir: string;
+}
+
 /** Everything a page and its components may read. Renderers are pure: they get all of it from here. */
 export interface RenderContext {
   catalog: Catalog;
   config: ResolvedConfig;
+  build: BuildSettings;
   urls: Urls;
   /** The resource whose page is rendering (MDX components default to it). */
   resource?: Resource;

@@ -14,7 +14,7 @@ export const themeScript =
 const defaultIcon =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%23c2410c'/%3E%3Cpath d='M8 22h16M8 16h16M8 10h16' stroke='white' stroke-width='3'/%3E%3C/svg%3E";
 
-function favicon(logo: { src?: string } | undefined, asset: (p: string) => string): string {
+function favicon(logo: { src?: string | undefined } | undefined, asset: (p: string) => string): string {
   if (!logo?.src) return defaultIcon;
   return logo.src.startsWith('/') ? asset(logo.src) : logo.src;
 }
@@ -90,7 +90,7 @@ function Rail({ section }: { section: string }) {
 
 function Header() {
   const { config, urls } = useRender();
-  const logo = config.logo as { src?: string; alt?: string; text?: string } | undefined;
+  const logo = config.logo;
   return (
     <header class="sy-header">
       <a class="sy-brand" href={urls.page('/')}>
@@ -139,8 +139,7 @@ export interface LayoutProps {
  * (`api/nav.json`, `api/search/*.json`) and cache it, so a page's size does not grow with the catalog.
  */
 export function Layout({ title, description, section, path, toc, aside, children, wide }: LayoutProps) {
-  const { config, urls } = useRender();
-  const hasStyles = Boolean((config as { hasCustomStyles?: boolean }).hasCustomStyles);
+  const { config, build, urls } = useRender();
   const pageTitle = title === config.title ? title : `${title} | ${config.title}`;
   return (
     <html lang="en">
@@ -151,11 +150,11 @@ export function Layout({ title, description, section, path, toc, aside, children
         {description && <meta name="description" content={description} />}
         <meta name="sy-base" content={urls.page('/')} />
         <meta name="sy-trailing-slash" content={String(config.trailingSlash)} />
-        <meta name="sy-build" content={(config as { buildId?: string }).buildId ?? 'dev'} />
+        <meta name="sy-build" content={build.id} />
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
-        <link rel="icon" href={favicon(config.logo as { src?: string } | undefined, urls.asset)} />
+        <link rel="icon" href={favicon(config.logo, urls.asset)} />
         <link rel="stylesheet" href={urls.asset('/_sy/site.css')} />
-        {hasStyles && <link rel="stylesheet" href={urls.asset('/_sy/eventcatalog.styles.css')} />}
+        {build.hasCustomStyles && <link rel="stylesheet" href={urls.asset('/_sy/eventcatalog.styles.css')} />}
         <script type="module" src={urls.asset('/_sy/client/main.js')} />
       </head>
       <body>

@@ -1,9 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCatalog } from '@switchyard/loader';
+import { createRootReader, loadCatalog } from '@switchyard/loader';
 import type { Diagnostic } from '@switchyard/model';
-import { createRootReader } from '@switchyard/schemas';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SiteSchemas } from '../render/components/schema-data.js';
 import { schemasSection } from './schemas.js';

@@ -296,7 +296,7 @@ async function build(ctx: SectionContext): Promise<void> {
     const resource = catalog.byKey.get(key);
     if (!resource || !wanted(key)) continue;
     const log = changelogs.get(key);
-    const rendered = log ? await renderBody(log, ctx.report, ctx.bodyLinks) : undefined;
+    const rendered = log ? await renderBody(log, ctx.base, ctx.bodyLinks) : undefined;
     const previous = previousWithSchema(catalog, schemas, resource);
     const diff = previous ? schemaDiff(schemas, ctx.readFile, previous, resource) : undefined;
     const path = changelogPath(resource);

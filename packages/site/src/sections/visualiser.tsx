@@ -19,10 +19,11 @@ import { redirectPage } from '../render/redirect.js';
 import type { SectionContext, SiteSection } from './section.js';
 
 /**
- * What each catalog-wide map drew last, by page path, in this process (a dev server's rebuilds). Paths
- * are the same for every build of one server, whose output folder does not change.
+ * What each catalog-wide map drew last, by output folder and page path, in this process (a dev server's
+ * rebuilds): builds into other folders in the same process neither read nor change it.
  */
 const drawn = new Map<string, string>();
+const drawnKey = (ctx: SectionContext, path: string) => `${ctx.base.build.outDir}\0${path}`;
 
 /** Bytes a map page may have with its map inline; past it, the map is drawn as clusters. */
 const pageBudget = 180_000;
@@ -208,9 +209,9 @@ async function buildVisualiser(ctx: SectionContext): Promise<void> {
     // A dev rebuild leaves a catalog-wide map alone when what it draws is the same as last time: most
     // edits change a body, not the graph, and on a big catalog these maps take seconds.
     const signature = hashText(JSON.stringify(input));
-    if (ctx.only && drawn.get(path) === signature) continue;
+    if (ctx.only && drawn.get(drawnKey(ctx, path)) === signature) continue;
     await writeMap(ctx, [path], { title, subtitle, path, input });
-    drawn.set(path, signature);
+    drawn.set(drawnKey(ctx, path), signature);
   }
   if (!ctx.only)
     await ctx.writePage('/visualiser', redirectPage(urls.page('/visualiser/graph'), 'Visualiser'));
@@ -244,7 +245,8 @@ function catalogMaps(ctx: SectionContext, href: HrefOf): [string, string, string
 /** Run on this thread after the section built on its own: what a dev rebuild compares the maps with. */
 async function rememberCatalogMaps(ctx: SectionContext): Promise<void> {
   const href: HrefOf = (r) => ctx.urls.resource(r);
-  for (const [path, , , input] of catalogMaps(ctx, href)) drawn.set(path, hashText(JSON.stringify(input)));
+  for (const [path, , , input] of catalogMaps(ctx, href))
+    drawn.set(drawnKey(ctx, path), hashText(JSON.stringify(input)));
 }
 
 /** Maps at EventCatalog's `/visualiser/...` URLs: one per resource, per domain scope, and three catalog-wide. */

@@ -20,6 +20,11 @@ describe('1.x conventional files', () => {
     expect(inFolder(event(''), '../Shared/schema.json')).toBe('events/Shared/schema.json');
   });
 
+  it('keeps what climbs above the root or is absolute as such, for the reader to refuse', () => {
+    expect(inFolder(event(''), '../../../../etc/passwd')).toBe('../../etc/passwd');
+    expect(inFolder(event(''), '/etc/passwd')).toBe('/etc/passwd');
+  });
+
   it('takes schemaPath first, else the first schema.* of the folder that exists', () => {
     const read = files('events/Paid/schema.avsc', 'events/Paid/schema.proto');
     expect(defaultSchemaFile(event(''), read)).toBe('schema.avsc');

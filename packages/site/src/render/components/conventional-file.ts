@@ -24,11 +24,16 @@ export type Convention = keyof typeof conventionalNames;
 
 type Read = (path: string) => string | undefined;
 
-/** The root-relative path of a file written relative to the resource's folder (`./` and `../` resolved). */
+/**
+ * The root-relative path of a file written relative to the resource's folder (`./` and `../` resolved), as
+ * text. A path that climbs above the root keeps its `..` and an absolute one stays absolute: the reader
+ * (the path policy, `createRootReader`) refuses both.
+ */
 export function inFolder(resource: Resource, written: string): string {
+  if (written.startsWith('/')) return written;
   const out: string[] = [];
   for (const part of `${resource.source.dir}/${written}`.split('/')) {
-    if (part === '..') out.pop();
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
     else if (part !== '' && part !== '.') out.push(part);
   }
   return out.join('/');

@@ -42,13 +42,12 @@ const mcpSnippet = JSON.stringify(
 /** `/settings`: the resolved configuration, as Switchyard uses it, and how to connect an AI assistant. */
 export function SettingsPage() {
   const { config } = useRender();
-  const { buildId: _b, hasCustomStyles: _h, ...shown } = config as Record<string, unknown>;
   return (
     <Layout title="Settings" section="settings" path="/settings" wide>
       <h1>Settings</h1>
       <p class="sy-lead">The configuration this site was built with, after defaults.</p>
       <pre class="sy-code">
-        <code>{JSON.stringify(shown, null, 2)}</code>
+        <code>{JSON.stringify(config, null, 2)}</code>
       </pre>
       <h2 id="mcp">Connect an AI assistant</h2>
       <p>
