@@ -1,8 +1,11 @@
 import {
+  allEdges,
   type Catalog,
   consumersOf,
   domainsOf,
   type Edge,
+  edgesFrom,
+  edgesTo,
   flowsOf,
   isMessageKind,
   type MessagePeer,
@@ -82,10 +85,10 @@ export function buildResourceDoc(catalog: Catalog, resource: Resource, urlOf: Ur
     owners: [...owners.teams, ...owners.users].map((o) => linkOf(o, urlOf)),
     domains: domainsOf(catalog, resource).map((d) => linkOf(d, urlOf)),
     data: JSON.parse(JSON.stringify(resource.data)) as Record<string, unknown>,
-    outgoing: (catalog.outgoing.get(resource.key) ?? [])
+    outgoing: edgesFrom(catalog, resource.key)
       .map((e) => related(catalog, e, 'to', urlOf))
       .filter(defined),
-    incoming: (catalog.incoming.get(resource.key) ?? [])
+    incoming: edgesTo(catalog, resource.key)
       .map((e) => related(catalog, e, 'from', urlOf))
       .filter(defined),
     flows: flowsOf(catalog, resource).map((f) => ({ flow: linkOf(f.flow, urlOf), steps: f.steps })),
@@ -114,7 +117,7 @@ export function buildResourceDoc(catalog: Catalog, resource: Resource, urlOf: Ur
 /** `api/graph.json`: every resource version and every resolved pointer between them. */
 export function buildGraph(catalog: Catalog, urlOf: UrlOf): Graph {
   const nodes: Link[] = catalog.resources.filter((r) => !isAttachment(r)).map((r) => linkOf(r, urlOf));
-  const edges = catalog.edges.map((e) => ({
+  const edges = allEdges(catalog).map((e) => ({
     from: e.from,
     to: e.to,
     relation: e.relation,

@@ -46,6 +46,7 @@ export * from './kinds/team.js';
 export * from './kinds/ubiquitous-language.js';
 export * from './kinds/user.js';
 export { formatPath, pathKey } from './path.js';
+export * from './queries/edges.js';
 export * from './queries/flows.js';
 export * from './queries/impact.js';
 export * from './queries/lookup.js';

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import {
   addMessagePointerTo,
+  createRootReader,
   formatResourceText,
   type LoadedCatalog,
   parseResourceText,
@@ -275,7 +275,8 @@ function updateResource(
 }
 
 function editFile(ctx: Ctx, file: string, edit: (doc: Document, what: string[]) => void) {
-  const before = readFileSync(join(ctx.loaded.root, file), 'utf8');
+  const before = createRootReader(ctx.loaded.root)(file);
+  if (before === undefined) return; // Gone, or no longer a file inside the catalog: nothing to edit.
   const parsed = parseResourceText(before, file);
   const what: string[] = [];
   edit(parsed.frontmatter, what);
@@ -285,12 +286,7 @@ function editFile(ctx: Ctx, file: string, edit: (doc: Document, what: string[]) 
 }
 
 function writeOwnedFile(plan: Plan, file: string, content: string, what: string, root: string) {
-  let before: string | undefined;
-  try {
-    before = readFileSync(join(root, file), 'utf8');
-  } catch {
-    before = undefined;
-  }
+  const before = createRootReader(root)(file);
   if (before === content) return;
   plan.changes.push({ type: before === undefined ? 'create' : 'update', file, content, what });
 }

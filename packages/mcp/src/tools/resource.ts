@@ -1,6 +1,14 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { buildResourceDoc, schemaPathOf } from '@switchyard/api';
-import { type Catalog, membersOf, nameOf, ownersOf, type Resource } from '@switchyard/model';
+import {
+  type Catalog,
+  edgesFrom,
+  edgesTo,
+  membersOf,
+  nameOf,
+  ownersOf,
+  type Resource,
+} from '@switchyard/model';
 import { renderMarkdown } from '@switchyard/site';
 import { z } from 'zod';
 import { answer, guarded, lookUp, mdLink, type ServerContext, ToolError } from '../context.js';
@@ -17,7 +25,7 @@ export const refInput = z
 function relationLines(ctx: ServerContext, catalog: Catalog, resource: Resource): string[] {
   const lines: string[] = [];
   for (const side of ['outgoing', 'incoming'] as const) {
-    const edges = (side === 'outgoing' ? catalog.outgoing : catalog.incoming).get(resource.key) ?? [];
+    const edges = side === 'outgoing' ? edgesFrom(catalog, resource.key) : edgesTo(catalog, resource.key);
     for (const e of edges) {
       const other = catalog.byKey.get(side === 'outgoing' ? e.to : e.from);
       if (!other || !ctx.visible(other)) continue;

@@ -1,8 +1,10 @@
 import {
+  allEdges,
   type Catalog,
   childrenOf,
   consumersOf,
   domainsOf,
+  edgesFrom,
   nameOf,
   neighbours,
   producersOf,
@@ -132,7 +134,7 @@ const relationLabels: Partial<Record<Relation, string>> = {
 /** Nodes and edges of the catalog's edges between `keys` (latest versions only), arrows in message direction. */
 function edgesAmong(catalog: Catalog, keys: ReadonlySet<string>): DiagramEdge[] {
   const out = new Map<string, DiagramEdge>();
-  for (const e of catalog.edges) {
+  for (const e of allEdges(catalog)) {
     if (!flowRelations.includes(e.relation) || !keys.has(e.from) || !keys.has(e.to)) continue;
     const [from, to] = reversed.has(e.relation) ? [e.to, e.from] : [e.from, e.to];
     if (from === to) continue;
@@ -186,7 +188,7 @@ export function domainMap(
   );
   const keys = new Set(services);
   for (const key of services) {
-    for (const e of catalog.outgoing.get(key) ?? []) if (e.relation === 'sends') keys.add(e.to);
+    for (const e of edgesFrom(catalog, key, ['sends'])) keys.add(e.to);
   }
   const nodes = [...keys].flatMap((k) => {
     const r = catalog.byKey.get(k);
@@ -260,7 +262,7 @@ export function systemContextMap(catalog: Catalog, href: HrefOf): DiagramInput {
       if (a.direction === 'outbound') link(s.key, id, a.label);
       else link(id, s.key, a.label);
     }
-    for (const e of catalog.outgoing.get(s.key) ?? []) {
+    for (const e of edgesFrom(catalog, s.key)) {
       if (e.relation === 'relatesTo' && nodes.has(e.to)) link(s.key, e.to, e.label);
     }
   }
@@ -323,7 +325,7 @@ export function entityMap(catalog: Catalog, domain: Resource, href: HrefOf): Dia
   const edges: DiagramEdge[] = [];
   const outside = new Map<string, DiagramNode>();
   for (const e of entities) {
-    for (const edge of catalog.outgoing.get(e.key) ?? []) {
+    for (const edge of edgesFrom(catalog, e.key)) {
       if (edge.relation !== 'references') continue;
       const target = catalog.byKey.get(edge.to);
       if (target?.kind !== 'entity') continue;

@@ -1,5 +1,5 @@
 import type { Catalog, NodeKey, Resource } from '@switchyard/model';
-import { resolveBodyReference } from '@switchyard/model';
+import { edgesFrom, edgesTo, resolveBodyReference } from '@switchyard/model';
 
 /** What a resource page shows of a resource: its data, custom fields, body. */
 function fingerprint(r: Resource): string {
@@ -37,8 +37,8 @@ export function affectedResources(
   const affected = new Set<NodeKey>(changed);
   for (const key of touched) {
     for (const catalog of [before, after]) {
-      for (const e of catalog.outgoing.get(key) ?? []) affected.add(e.to);
-      for (const e of catalog.incoming.get(key) ?? []) affected.add(e.from);
+      for (const e of edgesFrom(catalog, key)) affected.add(e.to);
+      for (const e of edgesTo(catalog, key)) affected.add(e.from);
     }
   }
   for (const r of after.resources) {

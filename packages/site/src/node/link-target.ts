@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
-import { join, posix } from 'node:path';
-import { resolveCatalogPath } from '@switchyard/loader';
+import { posix } from 'node:path';
+import { resolveCatalogPath, rootPolicy } from '@switchyard/loader';
 
 /**
  * Where links lead: the one resolver behind both link checks, the one on what the build wrote (every
@@ -78,9 +78,12 @@ export function catalogTarget(
  */
 export function outputIndex(outDir: string): (path: string) => boolean {
   const known = new Map<string, boolean>();
+  const policy = rootPolicy(outDir);
   const isFile = (p: string) => {
+    const found = policy.resolve(p);
+    if ('refused' in found) return false;
     try {
-      return statSync(p).isFile();
+      return statSync(found.real).isFile();
     } catch {
       return false;
     }
@@ -89,11 +92,8 @@ export function outputIndex(outDir: string): (path: string) => boolean {
     const key = targetKey(path);
     let found = known.get(key);
     if (found === undefined) {
-      const clean = posix.normalize(key);
-      const target = join(outDir, clean);
-      found =
-        !clean.split('/').includes('..') &&
-        (isFile(target) || isFile(join(target, 'index.html')) || isFile(`${target}.html`));
+      const rel = key.replace(/^\/+/, '');
+      found = isFile(rel) || isFile(rel === '' ? 'index.html' : `${rel}/index.html`) || isFile(`${rel}.html`);
       known.set(key, found);
     }
     return found;
