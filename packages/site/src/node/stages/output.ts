@@ -1,0 +1,139 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import { type LoadedCatalog, loadConfig, walkCatalog } from '@switchyard/loader';
+import { type Counts, countResources, type Diagnostic, resolveConfig } from '@switchyard/model';
+import { type BuildRecord, buildFingerprint, fingerprintOf, readBuildRecord } from '../fingerprint.js';
+import type { BuildOptions, BuildResult } from './types.js';
+
+/**
+ * The output stage, first and last: where the build writes (a fresh `<out>.building-<pid>` folder, or the
+ * output itself for a dev server's incremental rebuild), whether anything needs building at all, and, at the
+ * end, the marker and the swap that makes the new site the output only when everything succeeded.
+ */
+
+const marker = '.switchyard-build';
+/** Diagrams of the previous build, by graph: an unchanged graph is never laid out twice, across builds too. */
+const layoutCacheFile = '.switchyard-diagrams.json';
+
+/** Where a build writes, and whether the site in the output folder is already this one. */
+export interface Output {
+  outDir: string;
+  /** The folder written: the output itself (incremental) or the one swapped in at the end. */
+  work: string;
+  incremental: boolean;
+  fingerprint: string;
+  /** The previous build's layouts, by graph. */
+  layouts: Map<string, string>;
+  /** Set when the output folder already holds this build: nothing is written. */
+  upToDate?: BuildResult;
+}
+
+/** The output folder is one Switchyard will not write to; nothing was written. */
+export class UnsafeOutputError extends Error {}
+
+/** Checks the output folder, and makes the folder to write into unless the site there is up to date. */
+export async function openOutput(loaded: LoadedCatalog, options: BuildOptions): Promise<Output> {
+  const outDir = resolve(loaded.root, options.outDir ?? loaded.config.outDir);
+  assertSafeOutDir(loaded.root, outDir);
+  const incremental = options.only !== undefined && existsSync(join(outDir, marker));
+  const work = incremental ? outDir : `${outDir}.building-${process.pid}`;
+  const fingerprint = incremental ? '' : buildFingerprint(loaded);
+  const output: Output = { outDir, work, incremental, fingerprint, layouts: new Map() };
+  if (!incremental && !options.force) {
+    const record = readBuildRecord<BuildResult>(join(outDir, marker));
+    if (record?.fingerprint === fingerprint) {
+      output.upToDate = { ...record.result, outDir, upToDate: true };
+      return output;
+    }
+  }
+  if (!incremental) {
+    await rm(work, { recursive: true, force: true });
+    await mkdir(work, { recursive: true });
+  }
+  output.layouts = readLayoutCache(outDir);
+  return output;
+}
+
+/** Writes the marker (and the layout cache for the next process), then swaps the new site in. */
+export async function closeOutput(output: Output, loaded: LoadedCatalog, result: BuildResult): Promise<void> {
+  const record: BuildRecord<BuildResult> = {
+    note: 'Built by Switchyard. This folder is replaced on every build.',
+    fingerprint: output.fingerprint,
+    result,
+    load: { diagnostics: loaded.diagnostics, counts: countResources(loaded.catalog) },
+  };
+  await writeFile(join(output.work, marker), JSON.stringify(record));
+  if (output.incremental) return; // A dev server's rebuilds keep their layouts in memory.
+  await writeFile(join(output.work, layoutCacheFile), JSON.stringify(Object.fromEntries(output.layouts)));
+  await swapIn(output.work, output.outDir);
+}
+
+/** A build found up to date without reading the catalog: its result, and what loading it reported. */
+export interface UpToDate {
+  result: BuildResult;
+  loadDiagnostics: Diagnostic[];
+  counts: Counts;
+}
+
+/**
+ * Whether the output folder already holds the site of the catalog as it is, checked from the config, the
+ * file list and the files' sizes and times only (no file is parsed): a second `switchyard build` with
+ * nothing changed takes a directory walk. Undefined when a build is needed.
+ */
+export async function checkUpToDate(root: string, outDir?: string): Promise<UpToDate | undefined> {
+  const raw = await loadConfig(root);
+  if (raw.diagnostics.length > 0) return undefined;
+  const config = resolveConfig(raw.config);
+  const out = resolve(root, outDir ?? config.outDir);
+  const record = readBuildRecord<BuildResult>(join(out, marker));
+  if (!record?.load) return undefined;
+  const walked = await walkCatalog(root, [config.outDir]);
+  if (walked.problems.length > 0 || fingerprintOf(config, root, walked.files) !== record.fingerprint) {
+    return undefined;
+  }
+  return {
+    result: { ...record.result, outDir: out, upToDate: true },
+    loadDiagnostics: record.load.diagnostics,
+    counts: record.load.counts,
+  };
+}
+
+function readLayoutCache(outDir: string): Map<string, string> {
+  try {
+    const text = readFileSync(join(outDir, layoutCacheFile), 'utf8');
+    return new Map(Object.entries(JSON.parse(text) as Record<string, string>));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Refuses output folders that would overwrite the catalog or something that is not a previous build. */
+function assertSafeOutDir(root: string, outDir: string): void {
+  const inside = (a: string, b: string) => a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
+  if (outDir === resolve('/') || inside(root, outDir)) {
+    throw new UnsafeOutputError(
+      `Refusing to build into ${outDir}: it holds the catalog. Choose another --out.`,
+    );
+  }
+  if (existsSync(outDir) && !existsSync(join(outDir, marker))) {
+    let entries: string[];
+    try {
+      entries = readdirSync(outDir);
+    } catch {
+      entries = ['?'];
+    }
+    if (entries.length > 0) {
+      throw new UnsafeOutputError(
+        `Refusing to replace ${outDir}: it is not empty and does not look like a previous Switchyard build.`,
+      );
+    }
+  }
+}
+
+async function swapIn(work: string, outDir: string): Promise<void> {
+  const old = `${outDir}.previous-${process.pid}`;
+  if (existsSync(outDir)) await rename(outDir, old);
+  await rename(work, outDir);
+  await rm(old, { recursive: true, force: true });
+}

@@ -1,0 +1,39 @@
+import type { Diagnostic } from '@switchyard/model';
+
+export interface BuildOptions {
+  /**
+   * Lets sections that can (the visualiser) build on a thread of their own, which loads the catalog again
+   * from `loaded.root`: only for a catalog loaded from disk as it is (the CLI's build). Full builds of big
+   * catalogs only (see `ownThreadFrom`).
+   */
+  threads?: boolean;
+  /** Resource versions from which `threads` applies (default 5,000). */
+  threadsFrom?: number;
+  /**
+   * Catalog files (schemas, specs, examples) as read by an earlier build, by path relative to the root: a
+   * dev server keeps one across rebuilds and drops the files that changed, so a rebuild reads only those.
+   */
+  fileCache?: Map<string, string | undefined>;
+  /** Output folder; relative paths are relative to the catalog root. */
+  outDir?: string;
+  /**
+   * Rebuild in place only the pages of these resources (and every catalog-wide page and file), into an
+   * output folder a previous build wrote. The dev server passes what an edit changed.
+   */
+  only?: ReadonlySet<string>;
+  /** Build even when nothing changed since the build in the output folder. */
+  force?: boolean;
+}
+
+export interface BuildResult {
+  outDir: string;
+  pages: number;
+  files: number;
+  bytes: number;
+  largestPage: { path: string; bytes: number };
+  diagnostics: Diagnostic[];
+  /** Nothing changed since the build already in the output folder: nothing was written. */
+  upToDate?: boolean;
+  /** Wall time of each phase, in milliseconds (`prepare:schemas`, `resources`, `section:visualiser`...). */
+  phases?: Record<string, number>;
+}
