@@ -1,4 +1,5 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import { BoundedCache } from '../bounded-cache.js';
 import { runElk } from './elk-runner.js';
 import { hashText } from './hash.js';
 import { layeredGeometry } from './layered.js';
@@ -22,17 +23,27 @@ interface Geometry {
   height: number;
 }
 
-/** Finished and running layouts by input hash. Bounded so a long-running dev server cannot grow it forever. */
-const cache = new Map<string, Geometry | Promise<Geometry>>();
+/**
+ * Finished and running layouts by input hash, at most 32 MB of them (estimated), so neither a long-running
+ * dev server nor a huge catalog grows it without end.
+ */
+const cache = new BoundedCache<Geometry | Promise<Geometry>>(32 * 1024 * 1024, geometryBytes);
 
 function remember(key: string, value: Geometry | Promise<Geometry>): void {
-  if (cache.size >= cacheLimit) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
   cache.set(key, value);
 }
-const cacheLimit = 20000;
+
+/** A geometry's bytes, estimated from what it holds; a running layout counts as little. */
+function geometryBytes(value: Geometry | Promise<Geometry>): number {
+  if (value instanceof Promise) return 256;
+  let bytes = 128 + 48 * (value.groups?.length ?? 0);
+  for (const n of value.nodes) bytes += 96 + n.lines.reduce((sum, line) => sum + 40 + 2 * line.length, 0);
+  for (const e of value.edges) {
+    bytes += 64 + (e.label ? 96 : 0);
+    for (const section of e.sections) bytes += 32 + 40 * section.length;
+  }
+  return bytes;
+}
 
 export function layoutCacheSize(): number {
   return cache.size;
@@ -287,10 +298,10 @@ export async function layoutDiagram(input: DiagramInput): Promise<LaidOutDiagram
     remember(key, running);
     running.then(
       (geometry) => {
-        if (cache.get(key) === running) cache.set(key, geometry);
+        if (cache.peek(key) === running) cache.set(key, geometry);
       },
       () => {
-        if (cache.get(key) === running) cache.delete(key);
+        if (cache.peek(key) === running) cache.delete(key);
       },
     );
   }

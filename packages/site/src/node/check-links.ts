@@ -16,6 +16,12 @@ const entities: Record<string, string> = {
   '&gt;': '>',
   '&#39;': "'",
 };
+/**
+ * A copy of a string that does not hold on to the string it was cut from. V8 represents `match[1]` of a
+ * page as a slice of the whole page, so keeping the href kept the page: 88 MB of pages at bench size M.
+ */
+const detached = (s: string) => ` ${s}`.slice(1);
+
 const decodeEntities = (value: string) =>
   value.includes('&') ? value.replace(/&(?:amp|quot|lt|gt|#39);/g, (e) => entities[e] ?? e) : value;
 
@@ -44,9 +50,9 @@ export class LinkLedger {
       const target = siteTarget(href, url, this.base);
       if (!target) continue;
       this.links++;
-      if (isAbsolute) this.absolute.add(href);
+      if (isAbsolute) this.absolute.add(detached(href));
       const key = 'outside' in target ? `outside:${href}` : targetKey(target.path);
-      if (!this.targets.has(key)) this.targets.set(key, { page: url, href });
+      if (!this.targets.has(key)) this.targets.set(detached(key), { page: url, href: detached(href) });
     }
   }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ComponentType } from 'preact';
 import * as runtime from 'preact/jsx-runtime';
+import { BoundedCache } from '../bounded-cache.js';
 import { type BodyCode, type CompileJob, compileBodyCode } from './mdx-compile.js';
 import type { BodyFacts } from './remark-plugins.js';
 import { WorkerPool } from './worker-pool.js';
@@ -16,11 +17,14 @@ export interface CompiledBody {
 }
 
 /**
- * Compiled bodies by content hash and raw HTML policy, most recently used last; bounded so a 10,000-page
- * build stays small. Shared by every build in the process: a key holds all a compile depends on.
+ * Compiled bodies by content hash and raw HTML policy, most recently used last; bounded in bytes (a body's
+ * compiled code and function are estimated at eight times its text) so a 100,000-page build stays as small
+ * as a 1,000-page one. Shared by every build in the process: a key holds all a compile depends on.
  */
-const cache = new Map<string, Promise<CompiledBody>>();
-export const compileCacheLimit = 2000;
+const cache = new BoundedCache<{ compiled: Promise<CompiledBody>; bytes: number }>(
+  64 * 1024 * 1024,
+  (entry) => entry.bytes,
+);
 
 /** Compiles run on worker threads (one per core but the main thread's), in the process when none can start. */
 const pool = new WorkerPool<CompileJob, BodyCode>(
@@ -38,16 +42,12 @@ const pool = new WorkerPool<CompileJob, BodyCode>(
 export function compileBody(body: string, trusted: boolean): Promise<CompiledBody> {
   const job: CompileJob = { body, trusted };
   const key = compileCacheKey(job);
-  let entry = cache.get(key);
-  if (entry) {
-    cache.delete(key);
-  } else {
-    // A worker that fails (it should not) costs its jobs nothing: they compile here instead.
-    entry = (pool.run(job)?.catch(() => compileBodyCode(job)) ?? compileBodyCode(job)).then(toBody);
-    if (cache.size >= compileCacheLimit) cache.delete(cache.keys().next().value as string);
-  }
-  cache.set(key, entry);
-  return entry;
+  const known = cache.get(key);
+  if (known) return known.compiled;
+  // A worker that fails (it should not) costs its jobs nothing: they compile here instead.
+  const compiled = (pool.run(job)?.catch(() => compileBodyCode(job)) ?? compileBodyCode(job)).then(toBody);
+  cache.set(key, { compiled, bytes: 512 + 16 * body.length });
+  return compiled;
 }
 
 /** The compile cache's key: everything the compiled code depends on. */

@@ -1,6 +1,7 @@
 import { diagnostic, type Resource } from '@switchyard/model';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { BoundedCache, stringBytes } from '../bounded-cache.js';
 import { componentsFor, mdxComponents } from '../render/components/index.js';
 import { Context, type RenderContext } from '../render/context.js';
 import type { TocEntry } from '../render/layout.js';
@@ -9,38 +10,38 @@ import { compileBody } from './mdx.js';
 import { removedContentDiagnostics } from './sanitize-html.js';
 import { isOversizedBody, oversizedBody } from './sanitize-limits.js';
 
-/** Diagrams kept across pages and builds; past this the least recently used are dropped (memory on huge catalogs). */
-const svgCacheLimit = 3000;
+/** Drawn diagrams kept across pages and builds, by graph: at most this many bytes (the least recently used go). */
+export const svgCacheBytes = 48 * 1024 * 1024;
+
+/** The drawn diagrams of a build (and of the build before it), bounded in bytes. */
+export const createSvgCache = () => new BoundedCache<string>(svgCacheBytes, stringBytes);
+export type SvgCache = BoundedCache<string>;
 
 /** Renders a page to HTML. Diagrams are laid out between two passes: the first asks, the second draws. */
 export async function renderHtml(
   ctx: Omit<RenderContext, 'diagrams'>,
   page: () => VNode,
-  svgCache: Map<string, string>,
+  svgCache: SvgCache,
 ) {
   const pending: Promise<void>[] = [];
+  // What the first pass waited for, kept for the second whatever the shared cache drops meanwhile.
+  const waited = new Map<string, string>();
   const diagrams: RenderContext['diagrams'] = {
     svg(key, make) {
-      const known = svgCache.get(key);
-      if (known !== undefined) {
-        // Most recently used last, so the bounded cache drops the diagrams not seen for longest.
-        svgCache.delete(key);
-        svgCache.set(key, known);
-        return known;
-      }
+      const known = waited.get(key) ?? svgCache.get(key);
+      if (known !== undefined) return known;
       const made = make();
       if (typeof made === 'string') {
-        if (svgCache.size >= svgCacheLimit) svgCache.delete(svgCache.keys().next().value as string);
         svgCache.set(key, made);
         return made;
       }
       pending.push(
         made.then(
           (svg) => {
-            if (svgCache.size >= svgCacheLimit) svgCache.delete(svgCache.keys().next().value as string);
+            waited.set(key, svg);
             svgCache.set(key, svg);
           },
-          () => void svgCache.set(key, '<p class="sy-ref--broken">This diagram could not be laid out.</p>'),
+          () => void waited.set(key, '<p class="sy-ref--broken">This diagram could not be laid out.</p>'),
         ),
       );
       return undefined;

@@ -6,6 +6,7 @@ import { siteSections } from '../sections/index.js';
 import { createUrls } from '../urls.js';
 import { LinkLedger, type LinkSeen } from './check-links.js';
 import { resolveLogo } from './logo.js';
+import { createSvgCache } from './render-page.js';
 import { sectionContextFor } from './section-context.js';
 import { createWriter, noStats, type WriteStats } from './writer.js';
 
@@ -51,7 +52,7 @@ async function run(job: SectionJob): Promise<SectionDone> {
     report,
   };
   const { write, writePage, stats } = createWriter(job.work, urls, ledger);
-  const ctx = sectionContextFor(loaded, base, new Map(), { write, writePage }, undefined);
+  const ctx = sectionContextFor(loaded, base, createSvgCache(), { write, writePage }, undefined);
   const section = siteSections.find((s) => s.name === job.section);
   let error: string | undefined;
   try {

@@ -4,6 +4,7 @@ import { join, resolve, sep } from 'node:path';
 import { type LoadedCatalog, loadConfig, walkCatalog } from '@switchyard/loader';
 import { type Counts, countResources, type Diagnostic, resolveConfig } from '@switchyard/model';
 import { type BuildRecord, buildFingerprint, fingerprintOf, readBuildRecord } from '../fingerprint.js';
+import { createSvgCache, type SvgCache } from '../render-page.js';
 import type { BuildOptions, BuildResult } from './types.js';
 
 /**
@@ -23,8 +24,8 @@ export interface Output {
   work: string;
   incremental: boolean;
   fingerprint: string;
-  /** The previous build's layouts, by graph. */
-  layouts: Map<string, string>;
+  /** Drawn diagrams by graph, the previous build's to start with (bounded in bytes). */
+  layouts: SvgCache;
   /** Set when the output folder already holds this build: nothing is written. */
   upToDate?: BuildResult;
 }
@@ -39,7 +40,7 @@ export async function openOutput(loaded: LoadedCatalog, options: BuildOptions): 
   const incremental = options.only !== undefined && existsSync(join(outDir, marker));
   const work = incremental ? outDir : `${outDir}.building-${process.pid}`;
   const fingerprint = incremental ? '' : buildFingerprint(loaded);
-  const output: Output = { outDir, work, incremental, fingerprint, layouts: new Map() };
+  const output: Output = { outDir, work, incremental, fingerprint, layouts: createSvgCache() };
   if (!incremental && !options.force) {
     const record = readBuildRecord<BuildResult>(join(outDir, marker));
     if (record?.fingerprint === fingerprint) {
@@ -99,13 +100,15 @@ export async function checkUpToDate(root: string, outDir?: string): Promise<UpTo
   };
 }
 
-function readLayoutCache(outDir: string): Map<string, string> {
+function readLayoutCache(outDir: string): SvgCache {
+  const cache = createSvgCache();
   try {
     const text = readFileSync(join(outDir, layoutCacheFile), 'utf8');
-    return new Map(Object.entries(JSON.parse(text) as Record<string, string>));
+    for (const [key, svg] of Object.entries(JSON.parse(text) as Record<string, string>)) cache.set(key, svg);
   } catch {
-    return new Map();
+    // No cache, or not one this build can read: every diagram is drawn.
   }
+  return cache;
 }
 
 /** Refuses output folders that would overwrite the catalog or something that is not a previous build. */

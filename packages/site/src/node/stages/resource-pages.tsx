@@ -14,7 +14,7 @@ import type { Build } from './context.js';
  * several at a time, so while one waits for its diagrams (laid out on a second thread) the next renders.
  */
 
-/** How many bodies ahead of the page being rendered the worker threads compile (the compile cache keeps 2,000). */
+/** How many bodies ahead of the page being rendered the worker threads compile (the compile cache holds 64 MB). */
 const compileAhead = 600;
 /** Pages in flight at once. */
 const pagesInFlight = 8;
