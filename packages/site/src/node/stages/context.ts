@@ -49,7 +49,9 @@ export function createBuild(loaded: LoadedCatalog, options: BuildOptions, output
   const logo = resolveLogo(loaded.root, loaded.config);
   const config = logo.config;
   const settings: BuildSettings = {
-    id: Date.now().toString(36),
+    // A full build is named by what it read, so the same catalog builds the same bytes; a dev server's
+    // rebuilds (no fingerprint) by the time, so the browser drops what it cached from the one before.
+    id: output.fingerprint ? output.fingerprint.slice(0, 12) : Date.now().toString(36),
     hasCustomStyles,
     trusted: loaded.config.trustContent === true,
     outDir: output.outDir,

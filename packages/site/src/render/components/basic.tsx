@@ -1,4 +1,5 @@
 import { type ComponentChildren, isValidElement, toChildArray, type VNode } from 'preact';
+import { useId } from 'preact/hooks';
 import { useRender } from '../context.js';
 import { promptContext } from './impact.js';
 
@@ -175,8 +176,6 @@ export function TabItem({ label, title, children }: TabProps) {
   );
 }
 
-let promptCount = 0;
-
 /** A prompt for an AI assistant, with Copy and "Open in Cursor". */
 export function Prompt({
   description,
@@ -184,7 +183,8 @@ export function Prompt({
   actions = ['copy', 'cursor'],
   children,
 }: Children & { description?: string; title?: string; actions?: string[]; icon?: string }) {
-  const id = `sy-prompt-${++promptCount}`;
+  // Numbered by its place in the page, so the same page renders the same bytes on any thread.
+  const id = `sy-prompt-${useId()}`;
   const text = textOf(children).trim().replace(/\s+/g, ' ');
   const { catalog, resource } = useRender();
   const context = resource ? promptContext(catalog, resource) : undefined;
