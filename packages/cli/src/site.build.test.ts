@@ -69,7 +69,7 @@ describe('switchyard build', () => {
     60_000,
   );
 
-  it('writes each resource at its version, at latest, and as Markdown', async () => {
+  it('writes each resource at its version, as Markdown, and leads its latest URL to its newest version', async () => {
     const out = join(temp(), 'dist');
     await build(fixture, out);
     for (const path of [
@@ -85,6 +85,10 @@ describe('switchyard build', () => {
     ]) {
       expect(existsSync(join(out, path)), path).toBe(true);
     }
+    // One copy of each page: the URL without a version is a redirect, not a second page.
+    const latest = readFileSync(join(out, 'docs/events/order-created/index.html'), 'utf8');
+    expect(latest).toContain('http-equiv="refresh" content="0; url=/docs/events/order-created/1.0.0"');
+    expect(latest.length).toBeLessThan(500);
     expect(readFileSync(join(out, 'docs/custom/flows/01-place-an-order.md'), 'utf8')).toContain(
       '## Happy path',
     );

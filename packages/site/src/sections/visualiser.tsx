@@ -15,7 +15,7 @@ import { toMermaid } from '../diagram/mermaid.js';
 import type { DiagramInput } from '../diagram/types.js';
 import { VisualiserPage, type VisualiserView } from '../render/pages/visualiser.js';
 import type { WalkStep } from '../render/pages/visualiser-parts.js';
-import { redirectPage } from '../render/redirect.js';
+import { redirectPage, redirectScriptPath } from '../render/redirect.js';
 import type { SectionContext, SiteSection } from './section.js';
 
 /**
@@ -170,7 +170,11 @@ async function buildVisualiser(ctx: SectionContext): Promise<void> {
     const latestPath = `/visualiser/${kindDef(r.kind).plural}/${r.id}`;
     // The latest version's short URL is a redirect: a second copy of every map would double the section.
     await writeMap(ctx, [view.path], view);
-    if (newest) await ctx.writePage(latestPath, redirectPage(urls.page(view.path), 'Visualiser'));
+    if (newest)
+      await ctx.writePage(
+        latestPath,
+        redirectPage(urls.page(view.path), 'Visualiser', urls.asset(redirectScriptPath)),
+      );
     if (r.kind !== 'domain') return;
     const base = { docsPath: view.docsPath, links: view.links ?? [] };
     const scoped = (suffix: string) =>
@@ -180,7 +184,7 @@ async function buildVisualiser(ctx: SectionContext): Promise<void> {
       if (newest)
         await ctx.writePage(
           `${latestPath}${suffix}`,
-          redirectPage(urls.page(`${view.path}${suffix}`), 'Visualiser'),
+          redirectPage(urls.page(`${view.path}${suffix}`), 'Visualiser', urls.asset(redirectScriptPath)),
         );
       await writeMap(ctx, paths, {
         title,
@@ -214,7 +218,10 @@ async function buildVisualiser(ctx: SectionContext): Promise<void> {
     drawn.set(drawnKey(ctx, path), signature);
   }
   if (!ctx.only)
-    await ctx.writePage('/visualiser', redirectPage(urls.page('/visualiser/graph'), 'Visualiser'));
+    await ctx.writePage(
+      '/visualiser',
+      redirectPage(urls.page('/visualiser/graph'), 'Visualiser', urls.asset(redirectScriptPath)),
+    );
 }
 
 /** The catalog-wide maps: path, title, subtitle, and what each draws. */

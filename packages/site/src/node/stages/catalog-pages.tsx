@@ -4,7 +4,7 @@ import { orderedDocs } from '../../data/nav.js';
 import { DiscoverPage, discoverKinds, SettingsPage } from '../../render/pages/discover.js';
 import { HomePage } from '../../render/pages/home.js';
 import { DirectoryPage } from '../../render/pages/people.js';
-import { redirectPage } from '../../render/redirect.js';
+import { redirectPage, redirectScriptPath } from '../../render/redirect.js';
 import { renderHtml } from '../render-page.js';
 import type { Build } from './context.js';
 
@@ -15,7 +15,10 @@ export async function renderCatalogPages(build: Build): Promise<void> {
   const firstDoc = orderedDocs(loaded.catalog)[0] ?? resourcesOf(loaded.catalog, 'domain')[0];
   await writePage('/', await renderHtml(base, () => <HomePage />, layouts));
   // Every page links /docs: with nothing to show, it leads home.
-  await writePage('/docs', redirectPage(firstDoc ? urls.resource(firstDoc) : urls.page('/'), 'Docs'));
+  await writePage(
+    '/docs',
+    redirectPage(firstDoc ? urls.resource(firstDoc) : urls.page('/'), 'Docs', urls.asset(redirectScriptPath)),
+  );
   for (const kind of ['team', 'user'] as const) {
     await writePage(
       `/directory/${kindDef(kind).plural}`,

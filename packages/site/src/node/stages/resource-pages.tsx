@@ -3,14 +3,15 @@ import { renderMarkdown } from '../../data/llms.js';
 import { orderedDocs } from '../../data/nav.js';
 import { PersonPage } from '../../render/pages/people.js';
 import { type Neighbour, ResourcePage } from '../../render/pages/resource-page.js';
+import { redirectPage, redirectScriptPath } from '../../render/redirect.js';
 import { compileBody } from '../mdx.js';
 import { renderBody, renderHtml } from '../render-page.js';
 import { isOversizedBody } from '../sanitize-limits.js';
 import type { Build } from './context.js';
 
 /**
- * The render stage for resources: a page per resource version (the newest also at its latest URL) and
- * its Markdown beside it. Bodies compile on worker threads ahead of the page being rendered; pages render
+ * The render stage for resources: a page per resource version (the newest's URL without a version leads
+ * to it) and its Markdown beside it. Bodies compile on worker threads ahead of the page being rendered; pages render
  * several at a time, so while one waits for its diagrams (laid out on a second thread) the next renders.
  */
 
@@ -47,21 +48,22 @@ export function resourcePageRenderer(build: Build): (resource: Resource) => Prom
     const ctx = { ...base, resource };
     try {
       const { body, toc } = await renderBody(resource, base, build.bodyLinks);
-      const paths = [urls.resourcePath(resource)];
-      const newest = loaded.catalog.versions.get(`${resource.kind}:${resource.id}`)?.[0] === resource;
-      if (kindDef(resource.kind).versioned && newest)
-        paths.push(urls.resourcePath(resource, { latest: true }));
+      const path = urls.resourcePath(resource);
       const people = resource.kind === 'team' || resource.kind === 'user';
-      // The latest copy is the same page: rendered once, written at both paths.
-      const path = paths[0] as string;
       const page = () =>
         people ? (
           <PersonPage owner={resource as Resource<'team'>} />
         ) : (
           <ResourcePage resource={resource} path={path} body={body} toc={toc} {...neighbours(resource)} />
         );
-      const html = await renderHtml(ctx, page, build.output.layouts);
-      for (const at of paths) await build.writePage(at, html);
+      await build.writePage(path, await renderHtml(ctx, page, build.output.layouts));
+      // The newest version's EventCatalog URL without a version leads to its page: one copy of each page.
+      const newest = loaded.catalog.versions.get(`${resource.kind}:${resource.id}`)?.[0] === resource;
+      if (kindDef(resource.kind).versioned && newest)
+        await build.writePage(
+          urls.resourcePath(resource, { latest: true }),
+          redirectPage(urls.page(path), nameOf(resource), urls.asset(redirectScriptPath)),
+        );
       await build.write(`${urls.resourcePath(resource).replace(/^\//, '')}.md`, renderMarkdown(resource));
     } catch (error) {
       report(

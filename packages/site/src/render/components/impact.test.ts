@@ -61,8 +61,9 @@ describe('the Impact section and "Copy with context"', () => {
     expect(section).toContain('data-ref="flow:pay@1.0.0"');
     expect(section).toContain('failure paths after it: Ledger unavailable');
 
-    expect(html).toContain('data-sy-copy="sy-prompt-1-context"');
-    const context = html.match(/<pre hidden id="sy-prompt-1-context">([^<]*)<\/pre>/)?.[1] ?? '';
+    const id = /data-sy-copy="(sy-prompt-[^"]+)-context"/.exec(html)?.[1];
+    expect(id).toBeDefined();
+    const context = html.match(new RegExp(`<pre hidden id="${id}-context">([^<]*)</pre>`))?.[1] ?? '';
     expect(context.split('\n')).toEqual([
       'What breaks if Paid changes?',
       '',
