@@ -13,6 +13,7 @@ export {
   type UpToDate,
 } from './node/build.js';
 export { checkLinks, type LinkReport } from './node/check-links.js';
+export { heapGrowingPercent, keepHeapNearLive } from './node/heap.js';
 export { themeScript } from './render/layout.js';
 export { isSafeUrl, safeUrl } from './shared/url-policy.js';
 export { createUrls, type Urls } from './urls.js';
