@@ -14,6 +14,7 @@ import { ResourceCards } from '../components/cards.js';
 import { ResourceRef } from '../components/ref.js';
 import { useRender } from '../context.js';
 import { Layout } from '../layout.js';
+import { discoverKinds } from './discover.js';
 
 const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -44,15 +45,19 @@ function Owned({ owner }: { owner: Resource }) {
               </li>
             ))}
           </ul>
-          {list.length > shownPerKind && (
-            <p>
-              <a
-                href={`${urls.page(`/discover/${kindDef(list[0]?.kind ?? 'service').plural}`)}?owner=${encodeURIComponent(owner.id)}`}
-              >
-                All {list.length} in Discover
-              </a>
-            </p>
-          )}
+          {list.length > shownPerKind &&
+            // Discover has tables for versioned kinds only; custom docs and the rest are listed in the sidebar.
+            (discoverKinds.includes(kind as Kind) ? (
+              <p>
+                <a
+                  href={`${urls.page(`/discover/${kindDef(kind as Kind).plural}`)}?owner=${encodeURIComponent(owner.id)}`}
+                >
+                  All {list.length} in Discover
+                </a>
+              </p>
+            ) : (
+              <p class="sy-muted">And {list.length - shownPerKind} more.</p>
+            ))}
         </section>
       ))}
     </>

@@ -1,0 +1,34 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { loadCatalog } from '@switchyard/loader';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../node/build.js';
+
+const root = mkdtempSync(join(tmpdir(), 'switchyard-people-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function write(path: string, text: string) {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+describe('a person page listing more than it shows', () => {
+  it('links the rest to Discover for kinds Discover has, and to nothing that was not built for the others', async () => {
+    write('users/ana.md', '---\nid: ana\nname: Ana\n---\n');
+    for (let i = 0; i < 30; i++) {
+      write(
+        `docs/guides/g${i}.mdx`,
+        `---\ntitle: Guide ${i}\nsummary: A guide.\nowners: [ana]\n---\nText.\n`,
+      );
+      write(`events/E${i}/index.md`, `---\nid: e${i}\nname: E${i}\nversion: 1.0.0\nowners: [ana]\n---\n`);
+    }
+    const loaded = await loadCatalog(root);
+    const result = await buildSite(loaded, { outDir: join(root, 'dist') });
+    const html = readFileSync(join(root, 'dist/docs/users/ana/index.html'), 'utf8');
+    expect(html).toContain('href="/discover/events?owner=ana"');
+    expect(html).not.toContain('/discover/docs');
+    expect(html).toContain('And 5 more.');
+    expect(result.diagnostics.filter((d) => d.code === 'broken-link')).toEqual([]);
+  }, 60_000);
+});
