@@ -129,16 +129,20 @@ export function buildGraph(catalog: Catalog, urlOf: UrlOf): Graph {
 
 /**
  * Every file of the static API, path (relative to the output) to content: what `build` writes. With `only`
- * (a dev rebuild), resource files are made for those keys alone; the index and the graph always.
+ * (a dev rebuild), resource files are made for those keys alone; the index and the graph unless `wide` is
+ * false (a dev server rendering one resource on demand).
  */
 export function* staticApiFiles(
   catalog: Catalog,
   urlOf: UrlOf,
   title: string,
   only?: ReadonlySet<string>,
+  wide = true,
 ): Generator<[string, string]> {
-  yield ['api/catalog.json', JSON.stringify(buildCatalogIndex(catalog, urlOf, title))];
-  yield ['api/graph.json', JSON.stringify(buildGraph(catalog, urlOf))];
+  if (wide) {
+    yield ['api/catalog.json', JSON.stringify(buildCatalogIndex(catalog, urlOf, title))];
+    yield ['api/graph.json', JSON.stringify(buildGraph(catalog, urlOf))];
+  }
   for (const list of catalog.versions.values()) {
     for (const [i, r] of list.entries()) {
       const path = apiPathOf(r);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiApp, createSiteApp } from '@switchyard/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogState } from './commands/serve.js';
+import { loadCatalogState } from './commands/catalog-state.js';
 import type { Io } from './io.js';
 import { run } from './program.js';
 

@@ -19,6 +19,14 @@ export {
 } from './inside-root.js';
 export { type LoadedCatalog, loadCatalog } from './load-catalog.js';
 export { readResource } from './read-resource.js';
+export {
+  type CatalogSnapshot,
+  readSnapshot,
+  restoreSnapshot,
+  type SnapshotResource,
+  snapshotOf,
+  writeSnapshot,
+} from './snapshot.js';
 export { type WalkResult, walkCatalog, walkFolder } from './walk.js';
 export { type CatalogWatcher, type WatchOptions, watchCatalog, watchDebounceMs } from './watch-catalog.js';
 export * from './write/index.js';

@@ -1,4 +1,5 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { type Dirent, readdirSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { createCatalogIgnore } from './catalog-ignore.js';
 import { ignoredRootFolders } from './classify.js';
@@ -36,14 +37,15 @@ export async function walkFolder(
   const seen = new Set<string>([startReal]);
 
   async function visit(dir: string, rel: string, real: string): Promise<void> {
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      // Read in place: a catalog has a folder per resource, and one promise per folder cost 4x (L: 1.6 s).
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       problems.push({ path: rel, message: (error as Error).message });
       return;
     }
-    const subdirs: Promise<void>[] = [];
+    const subdirs: [string, string, string][] = [];
     for (const entry of entries) {
       const name = entry.name;
       const childRel = rel === '' ? name : `${rel}/${name}`;
@@ -72,10 +74,10 @@ export async function walkFolder(
         // Each real folder is read once, so links can neither loop nor list a file twice.
         if (seen.has(childReal)) continue;
         seen.add(childReal);
-        subdirs.push(visit(full, childRel, childReal));
+        subdirs.push([full, childRel, childReal]);
       } else if (isFile) files.push(childRel);
     }
-    await Promise.all(subdirs);
+    for (const [full, childRel, childReal] of subdirs) await visit(full, childRel, childReal);
   }
 
   await visit(startDir, start, startReal);

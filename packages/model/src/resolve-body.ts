@@ -13,18 +13,46 @@ export function kindsForReferenceType(type: string): readonly Kind[] | undefined
 }
 
 /** Custom docs are named by their path under docs/, with or without `01-` prefixes, or by their slug. */
-function findDoc(versions: Versions, path: string): Resource | undefined {
-  const wanted = path.replace(/^\/+|\/+$/g, '').replace(/\.mdx?$/, '');
-  const exact = versions.get(`doc:${wanted}`)?.[0];
-  if (exact) return exact;
-  const bare = (p: string) => p.replace(/(^|\/)\d+[-_]/g, '$1');
+const bare = (p: string) => p.replace(/(^|\/)\d+[-_]/g, '$1');
+
+/** Docs by their id without number prefixes and by slug, each with its place in the catalog's order. */
+interface DocIndex {
+  byBare: Map<string, [number, Resource]>;
+  bySlug: Map<string, [number, Resource]>;
+}
+const docIndexes = new WeakMap<Versions, DocIndex>();
+
+function docIndexOf(versions: Versions): DocIndex {
+  let index = docIndexes.get(versions);
+  if (index) return index;
+  index = { byBare: new Map(), bySlug: new Map() };
+  let place = 0;
   for (const [key, list] of versions) {
     if (!key.startsWith('doc:')) continue;
     const doc = list[0] as Resource;
     const slug = (doc.data as { slug?: string }).slug;
-    if (bare(doc.id) === bare(wanted) || (slug && slug.replace(/^\/+/, '') === wanted)) return doc;
+    const b = bare(doc.id);
+    if (!index.byBare.has(b)) index.byBare.set(b, [place, doc]);
+    if (slug) {
+      const s = slug.replace(/^\/+/, '');
+      if (!index.bySlug.has(s)) index.bySlug.set(s, [place, doc]);
+    }
+    place++;
   }
-  return undefined;
+  docIndexes.set(versions, index);
+  return index;
+}
+
+/** A doc by its path: exactly, else the first doc whose id without number prefixes or whose slug matches. */
+function findDoc(versions: Versions, path: string): Resource | undefined {
+  const wanted = path.replace(/^\/+|\/+$/g, '').replace(/\.mdx?$/, '');
+  const exact = versions.get(`doc:${wanted}`)?.[0];
+  if (exact) return exact;
+  const index = docIndexOf(versions);
+  const byBare = index.byBare.get(bare(wanted));
+  const bySlug = index.bySlug.get(wanted);
+  if (byBare && bySlug) return (byBare[0] <= bySlug[0] ? byBare : bySlug)[1];
+  return (byBare ?? bySlug)?.[1];
 }
 
 /** What a body reference points to, or undefined. */

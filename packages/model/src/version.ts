@@ -1,10 +1,25 @@
 import semver from 'semver';
 
+/**
+ * Remembers a pure function's answers for the few distinct strings a catalog holds (versions, ranges), so
+ * building the graph does not parse `1.0.0` once per pointer. Forgets everything past `limit` entries.
+ */
+function remembered<T>(compute: (text: string) => T, limit = 20_000): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (known.has(text)) return known.get(text) as T;
+    if (known.size >= limit) known.clear();
+    const value = compute(text);
+    known.set(text, value);
+    return value;
+  };
+}
+
 /** A version as written, with the semver value used to order it (null when it cannot be read as one). */
-function coerced(version: string): semver.SemVer | null {
+const coerced = remembered((version: string): semver.SemVer | null => {
   const strict = semver.parse(version, { loose: true });
   return strict ?? semver.coerce(version, { includePrerelease: true });
-}
+});
 
 /** True when `version` can be ordered against others (strict semver, or coercible like `2`, `v1.2`, `100`). */
 export function isOrderableVersion(version: string): boolean {
@@ -50,6 +65,10 @@ export type VersionSpec =
 /** Reads a pointer's version: missing or `latest` is latest; a semver range or x-pattern is a range; anything else is exact. */
 export function parseVersionSpec(version: string | undefined): VersionSpec {
   if (version === undefined || version === '' || version === 'latest') return { type: 'latest' };
+  return specOf(version);
+}
+
+const specOf = remembered((version: string): VersionSpec => {
   if (
     semver.valid(version, { loose: true }) === null &&
     semver.validRange(version, { loose: true }) !== null
@@ -57,7 +76,7 @@ export function parseVersionSpec(version: string | undefined): VersionSpec {
     return { type: 'range', range: version };
   }
   return { type: 'exact', version };
-}
+});
 
 /**
  * Picks the version a pointer resolves to from the versions a resource has: the highest that matches.

@@ -13,7 +13,10 @@ export {
   type UpToDate,
 } from './node/build.js';
 export { checkLinks, type LinkReport } from './node/check-links.js';
+export { type DevSite, type DevUpdate, openDevSite } from './node/dev-site.js';
+export { fingerprintOf } from './node/fingerprint.js';
 export { heapGrowingPercent, keepHeapNearLive } from './node/heap.js';
+export { isBuildOutput } from './node/stages/output.js';
 export { themeScript } from './render/layout.js';
 export { isSafeUrl, safeUrl } from './shared/url-policy.js';
 export { createUrls, type Urls } from './urls.js';

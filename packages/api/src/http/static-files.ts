@@ -78,6 +78,11 @@ export interface SiteFilesOptions {
   base: () => string;
   /** Changes HTML on its way out (the dev server's reload script). */
   transformHtml?: (html: string) => string;
+  /**
+   * Called with a good path's segments (below the base) before its file is looked up: the dev server renders
+   * the page there on demand.
+   */
+  beforeLookup?: (segments: readonly string[]) => Promise<void>;
 }
 
 /** What the site answers a request with: a file, a bad request (400), or nothing (the caller's 404). */
@@ -101,7 +106,9 @@ export function createSiteFiles(options: SiteFilesOptions) {
     const root = options.root();
     const base = options.base().split('/').filter(Boolean);
     if (!root || base.some((s, i) => parsed.segments[i] !== s)) return undefined;
-    const file = findSiteFile(policyFor(root), parsed.segments.slice(base.length));
+    const segments = parsed.segments.slice(base.length);
+    await options.beforeLookup?.(segments);
+    const file = findSiteFile(policyFor(root), segments);
     if (!file) return undefined;
     const type = contentTypeOf(file);
     if (options.transformHtml && type.startsWith('text/html')) {

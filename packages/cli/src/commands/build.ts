@@ -7,6 +7,7 @@ import { tally } from '../format/summary.js';
 import { renderText } from '../format/text.js';
 import type { Io } from '../io.js';
 import { terminalStyle } from '../io.js';
+import { saveSnapshot, snapshotPlace } from './catalog-state.js';
 
 export interface BuildCommandOptions {
   dir: string;
@@ -33,6 +34,8 @@ export async function runBuild(options: BuildCommandOptions, io: Io): Promise<nu
     );
     return tally(diagnostics).errors > 0 ? 1 : 0;
   }
+  // Taken before the catalog is read, so a file saved during the build leaves the snapshot stale, not wrong.
+  const place = await snapshotPlace(resolve(options.dir), out).catch(() => undefined);
   const loaded = await loadCatalog(options.dir);
   const result = await buildSite(loaded, {
     // Loaded from disk as it is: the visualiser can build on a thread of its own from its own load.
@@ -42,6 +45,8 @@ export async function runBuild(options: BuildCommandOptions, io: Io): Promise<nu
   }).catch((error: unknown) => {
     throw error instanceof UnsafeOutputError ? new UsageError(error.message) : error;
   });
+  // The loaded catalog, for `serve` and `mcp` to start from while the catalog stays as it is.
+  await saveSnapshot(loaded, place);
   const diagnostics = [...loaded.diagnostics, ...result.diagnostics];
   const displayPath = (file: string) => relative(io.cwd, resolve(loaded.root, file)) || file;
   if (diagnostics.length > 0) {

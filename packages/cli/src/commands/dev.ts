@@ -1,9 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, posix, relative, resolve } from 'node:path';
-import { loadCatalog, watchCatalog } from '@switchyard/loader';
-import { countResources, type Diagnostic } from '@switchyard/model';
-import { affectedResources, buildSite } from '@switchyard/site';
+import { join, relative, resolve } from 'node:path';
+import { type LoadedCatalog, loadCatalog, watchCatalog } from '@switchyard/loader';
+import { countResources } from '@switchyard/model';
+import { openDevSite } from '@switchyard/site';
 import { renderText } from '../format/text.js';
 import type { Io } from '../io.js';
 import { terminalStyle } from '../io.js';
@@ -38,44 +38,47 @@ new EventSource('/__sy/events').addEventListener('reload', () => location.reload
 </script>`;
 
 /**
- * Builds the catalog into a temporary folder, serves it, and rebuilds when a file of the catalog changes;
- * open pages reload themselves and show the catalog's problems in an overlay (and in the terminal).
+ * Serves the catalog as it is written: loads and checks it, then renders each page when it is first asked
+ * for (and keeps it); a save reads that file again, updates the model, and drops the pages it affects.
+ * Open pages reload themselves and show the catalog's problems in an overlay (and in the terminal).
  */
 export async function runDev(options: { dir: string; port: number }, io: Io): Promise<number> {
   const root = resolve(options.dir);
-  const out = join(await mkdtemp(join(tmpdir(), 'switchyard-dev-')), 'site');
+  const folder = await mkdtemp(join(tmpdir(), 'switchyard-dev-'));
   const clients = new Set<ReadableStreamDefaultController<string>>();
-  let diagnostics: Diagnostic[] = [];
-  let base = '/';
-  let previous: Awaited<ReturnType<typeof loadCatalog>> | undefined;
-  // Files pages read (schemas, specs, examples), kept across rebuilds; a saved file is dropped from it.
-  const fileCache = new Map<string, string | undefined>();
-
-  // The first build writes everything; after an edit only the pages that show what changed are rendered.
-  const rebuild = async (changed?: ReadonlySet<string>) => {
-    const started = performance.now();
-    // After an edit only the changed files are read again (the graph is rebuilt from all of them).
-    const loaded = await loadCatalog(root, previous && changed ? { previous, changed } : {});
-    base = loaded.config.base;
-    const configChanged = previous && JSON.stringify(previous.config) !== JSON.stringify(loaded.config);
-    const only =
-      previous && !configChanged ? affectedResources(previous.catalog, loaded.catalog, changed) : undefined;
-    if (changed) {
-      for (const key of [...fileCache.keys()]) if (changed.has(posix.normalize(key))) fileCache.delete(key);
-    } else fileCache.clear();
-    const result = await buildSite(
-      loaded,
-      only ? { outDir: out, only, fileCache } : { outDir: out, fileCache, threads: true },
-    );
-    previous = loaded;
-    diagnostics = [...loaded.diagnostics, ...result.diagnostics];
-    const ms = Math.round(performance.now() - started);
-    const displayPath = (file: string) => relative(io.cwd, resolve(root, file)) || file;
-    if (diagnostics.length)
+  const displayPath = (file: string) => relative(io.cwd, resolve(root, file)) || file;
+  const report = (loaded: LoadedCatalog) => {
+    if (loaded.diagnostics.length)
       io.err(
-        renderText(diagnostics, countResources(loaded.catalog), { displayPath, style: terminalStyle(io) }),
+        renderText(loaded.diagnostics, countResources(loaded.catalog), {
+          displayPath,
+          style: terminalStyle(io),
+        }),
       );
-    io.out(`${only ? 'Rebuilt' : 'Built'} ${result.pages} pages in ${ms} ms.\n`);
+  };
+  const started = performance.now();
+  const first = await loadCatalog(root);
+  report(first);
+  let opened = 0;
+  // A site of its own per config: a changed config (base, trailing slashes, theme) starts afresh.
+  const openSite = (loaded: LoadedCatalog) => openDevSite(loaded, join(folder, `site-${opened++}`));
+  let site = await openSite(first);
+
+  const rebuild = async (changed: ReadonlySet<string>) => {
+    const saved = performance.now();
+    const previous = site.loaded;
+    const loaded = await loadCatalog(root, { previous, changed });
+    if (JSON.stringify(previous.config) !== JSON.stringify(loaded.config)) {
+      site = await openSite(loaded);
+      io.out(`The config changed: every page renders again (${Math.round(performance.now() - saved)} ms).\n`);
+    } else {
+      const update = await site.update(loaded, changed);
+      const kept = update.kept ? `; ${update.kept} that no longer read keep their last good page` : '';
+      io.out(
+        `Updated in ${Math.round(performance.now() - saved)} ms: ${update.dropped} resources render again when opened${kept}.\n`,
+      );
+    }
+    report(loaded);
     for (const c of clients) {
       try {
         c.enqueue('event: reload\ndata: {}\n\n');
@@ -84,13 +87,15 @@ export async function runDev(options: { dir: string; port: number }, io: Io): Pr
       }
     }
   };
-  await rebuild();
 
   const server = createStaticServer({
-    root: out,
-    get base() {
-      return base;
+    get root() {
+      return site.outDir;
     },
+    get base() {
+      return site.loaded.config.base;
+    },
+    beforeLookup: (segments) => site.prepare(segments),
     transformHtml: (html) => html.replace('</body>', `${devScript}</body>`),
     routes: (app) => {
       app.get('/__sy/events', () => {
@@ -113,16 +118,18 @@ export async function runDev(options: { dir: string; port: number }, io: Io): Pr
           },
         });
       });
-      app.get('/__sy/diagnostics.json', (c) => c.json(diagnostics));
+      app.get('/__sy/diagnostics.json', (c) => c.json(site.diagnostics()));
     },
   });
   const url = await listen(server, options.port);
-  io.out(`Switchyard dev server at ${url}${base} — watching ${relative(io.cwd, root) || '.'}\n`);
+  io.out(
+    `Switchyard dev server at ${url}${site.loaded.config.base} — watching ${relative(io.cwd, root) || '.'} (${first.catalog.resources.length} resources loaded and checked in ${Math.round(performance.now() - started)} ms; pages render when opened)\n`,
+  );
 
   const watcher = watchCatalog(root, {
-    outDirs: () => [previous?.config.outDir],
+    outDirs: () => [site.loaded.config.outDir],
     onChange: (changed) => rebuild(changed),
-    onError: (error) => io.err(`Rebuild failed: ${(error as Error).message}\n`),
+    onError: (error) => io.err(`Update failed: ${(error as Error).message}\n`),
   });
   await new Promise<void>((done) => server.on('close', done));
   watcher.close();

@@ -10,7 +10,8 @@ import { type CatalogSource, openSource } from '../diff/sources.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { catalogDir } from '../program.js';
-import { loadCatalogState, portOption } from './serve.js';
+import { loadCatalogState } from './catalog-state.js';
+import { portOption } from './serve.js';
 
 export interface McpOptions {
   dir: string;
@@ -71,7 +72,7 @@ export async function runMcp(options: McpOptions, io: Io): Promise<number> {
   const watcher = watchCatalog(root, {
     outDirs: () => [loaded.config.outDir],
     onChange: async () => {
-      ({ loaded, state } = await loadCatalogState(root));
+      ({ loaded, state } = await loadCatalogState(root, { changed: true }));
       log(`reloaded ${loaded.catalog.resources.length} resources`);
     },
   });

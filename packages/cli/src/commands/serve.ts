@@ -1,51 +1,13 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { type CatalogState, createApiApp, createCatalogState, listenApp } from '@switchyard/api';
-import { createRootReader, type LoadedCatalog, loadCatalog, watchCatalog } from '@switchyard/loader';
-import { FieldIndex, parseCatalogSchemas } from '@switchyard/schemas';
-import { createUrls } from '@switchyard/site';
+import { createApiApp, listenApp } from '@switchyard/api';
+import { watchCatalog } from '@switchyard/loader';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { catalogDir } from '../program.js';
 import { securityHeaders } from '../server/csp.js';
-
-/** Catalog files the API and MCP answers quote are at most this large. */
-const maxFileBytes = 5 * 1024 * 1024;
-
-/** Every field of every schema and spec the catalog names, by field name. */
-async function indexFields(loaded: LoadedCatalog): Promise<FieldIndex> {
-  const parsed = await parseCatalogSchemas(loaded.catalog, createRootReader(loaded.root));
-  const index = new FieldIndex();
-  for (const entry of parsed.entries) if (entry) index.add(entry.resource.key, entry.parsed);
-  return index;
-}
-
-/**
- * Loads a catalog into the state the HTTP API and the MCP server answer from. Schemas are parsed for the
- * field index in the background, on first use.
- */
-export async function loadCatalogState(
-  root: string,
-): Promise<{ loaded: LoadedCatalog; state: CatalogState }> {
-  const loaded = await loadCatalog(root);
-  const urls = createUrls(loaded.config);
-  let fields: Promise<FieldIndex | undefined> | undefined;
-  const state = createCatalogState({
-    catalog: loaded.catalog,
-    title: loaded.config.title,
-    urlOf: (r, options) => urls.resource(r, options),
-    readFile: createRootReader(loaded.root, { maxBytes: maxFileBytes }),
-    fields: () => {
-      fields ??= indexFields(loaded).catch((error: unknown) => {
-        process.stderr.write(`Schema fields could not be indexed: ${(error as Error).message}\n`);
-        return undefined;
-      });
-      return fields;
-    },
-  });
-  return { loaded, state };
-}
+import { loadCatalogState } from './catalog-state.js';
 
 export interface ServeOptions {
   dir: string;
@@ -58,7 +20,7 @@ export interface ServeOptions {
 /** Serves the JSON API over the catalog, and the built site, reloading the catalog when it changes. */
 export async function runServe(options: ServeOptions, io: Io): Promise<number> {
   const root = resolve(options.dir);
-  let { loaded, state } = await loadCatalogState(root);
+  let { loaded, state } = await loadCatalogState(root, { out: options.out });
   const siteRoot = () => {
     const dir = resolve(root, options.out ?? loaded.config.outDir);
     return existsSync(resolve(dir, 'index.html')) ? dir : undefined;
@@ -80,7 +42,7 @@ export async function runServe(options: ServeOptions, io: Io): Promise<number> {
     outDirs: () => [loaded.config.outDir, options.out],
     onChange: async () => {
       const started = performance.now();
-      ({ loaded, state } = await loadCatalogState(root));
+      ({ loaded, state } = await loadCatalogState(root, { out: options.out, changed: true }));
       io.out(
         `Reloaded ${loaded.catalog.resources.length} resources in ${Math.round(performance.now() - started)} ms.\n`,
       );

@@ -18,9 +18,11 @@ export function affectedResources(
   files: ReadonlySet<string> = new Set(),
 ): Set<NodeKey> {
   const changed = new Set<NodeKey>();
+  // A resource is read from its own file: when the saved files are known, only theirs can have changed.
+  const mayDiffer = (r: Resource) => files.size === 0 || files.has(r.source.file);
   for (const r of after.resources) {
     const old = before.byKey.get(r.key);
-    if (!old || fingerprint(old) !== fingerprint(r)) changed.add(r.key);
+    if (!old || (old !== r && mayDiffer(r) && fingerprint(old) !== fingerprint(r))) changed.add(r.key);
   }
   // A saved file beside a resource (its schema, spec or example) changes the resource that holds it.
   for (const file of files) {
@@ -41,9 +43,18 @@ export function affectedResources(
       for (const e of edgesTo(catalog, key)) affected.add(e.from);
     }
   }
+  // Only a reference naming a touched id (or any doc, when a doc was touched) can lead to one.
+  const touchedIds = new Set<string>();
+  let docTouched = false;
+  for (const key of touched) {
+    const r = after.byKey.get(key) ?? before.byKey.get(key);
+    if (r) touchedIds.add(r.id);
+    if (r?.kind === 'doc') docTouched = true;
+  }
   for (const r of after.resources) {
     if (affected.has(r.key)) continue;
     for (const ref of r.references) {
+      if (ref.type === 'doc' ? !docTouched : !touchedIds.has(ref.id)) continue;
       const target = resolveBodyReference(after.versions, ref) ?? resolveBodyReference(before.versions, ref);
       if (target && touched.has(target.key)) {
         affected.add(r.key);

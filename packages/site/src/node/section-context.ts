@@ -12,6 +12,7 @@ export function sectionContextFor(
   writer: Pick<SectionContext, 'write' | 'writePage'>,
   only: ReadonlySet<string> | undefined,
   bodyLinks?: BodyLinks,
+  wide = true,
 ): SectionContext {
   return {
     ...(bodyLinks ? { bodyLinks } : {}),
@@ -25,5 +26,6 @@ export function sectionContextFor(
     report: base.report,
     readFile: base.readFile,
     only,
+    wide,
   };
 }

@@ -11,7 +11,13 @@ export const apiSection: SiteSection = {
   async build(ctx) {
     const urlOf = (r: Parameters<typeof ctx.urls.resource>[0], options?: { latest?: boolean }) =>
       ctx.urls.resource(r, options);
-    for (const [path, content] of staticApiFiles(ctx.catalog, urlOf, ctx.loaded.config.title, ctx.only))
+    for (const [path, content] of staticApiFiles(
+      ctx.catalog,
+      urlOf,
+      ctx.loaded.config.title,
+      ctx.only,
+      ctx.wide,
+    ))
       await ctx.write(path, content);
   },
 };

@@ -142,10 +142,52 @@ async function addConventionalEntries(ctx: PrepareContext, parsed: CatalogSchema
   }
 }
 
+/**
+ * The resources `prepare` computes for: all of them, or on demand (`extend`) every version of the resources
+ * in `only` (a page shows its older versions' schemas: diffs, changelogs).
+ */
+function inScope(ctx: PrepareContext): readonly Resource[] {
+  const only = ctx.only;
+  if (!ctx.extend || !only) return ctx.catalog.resources;
+  const ids = new Set<string>();
+  for (const key of only) {
+    const r = ctx.catalog.byKey.get(key);
+    if (r) ids.add(`${r.kind}:${r.id}`);
+  }
+  return [...ids].flatMap((id) => ctx.catalog.versions.get(id) ?? []);
+}
+
+/** SiteSchemas while `prepare` fills it in. */
+interface Filling {
+  byFile: Map<string, ParsedSchema>;
+  byResource: Map<string, SchemaEntry[]>;
+  fields: FieldIndex;
+  fieldNames: Map<string, string[]>;
+  examples: Map<string, SchemaExample[]>;
+  changelogs: Set<string>;
+}
+
+/** What an earlier on-demand `prepare` computed, less the resources computed again now. */
+function carriedOver(previous: SiteSchemas | undefined, again: readonly Resource[]): Filling {
+  const keys = new Set(again.map((r) => r.key));
+  const keep = <V,>(map: ReadonlyMap<string, readonly V[]> | undefined) =>
+    new Map([...(map ?? [])].filter(([key]) => !keys.has(key)).map(([key, list]) => [key, [...list]]));
+  return {
+    byFile: new Map(previous?.byFile ?? []),
+    byResource: keep(previous?.byResource),
+    fields: previous?.fields ?? new FieldIndex(),
+    fieldNames: keep(previous?.fieldNames),
+    examples: keep(previous?.examples),
+    changelogs: new Set([...(previous?.changelogs ?? [])].filter((key) => !keys.has(key))),
+  };
+}
+
 async function prepare(ctx: PrepareContext): Promise<{ schemas: SiteSchemas }> {
-  const parsed: CatalogSchemas = await parseCatalogSchemas(ctx.catalog, ctx.readFile);
+  const resources = inScope(ctx);
+  const scoped = { ...ctx, catalog: { ...ctx.catalog, resources } };
+  const parsed: CatalogSchemas = await parseCatalogSchemas(scoped.catalog, ctx.readFile);
   const byFile = parsed.byFile;
-  for (const r of ctx.catalog.resources) {
+  for (const r of resources) {
     for (const file of bodySchemaFiles(r)) {
       const text = ctx.readFile(file);
       if (byFile.has(file) || text === undefined || !detectFormat(file, text)) continue;
@@ -154,11 +196,11 @@ async function prepare(ctx: PrepareContext): Promise<{ schemas: SiteSchemas }> {
       parsed.diagnostics.push(...result.diagnostics);
     }
   }
-  await addConventionalEntries(ctx, parsed);
+  await addConventionalEntries(scoped, parsed);
   for (const d of parsed.diagnostics) ctx.report(d);
-  const byResource = new Map<string, SchemaEntry[]>();
-  const fields = new FieldIndex();
-  const fieldNames = new Map<string, string[]>();
+  const schemas = carriedOver(ctx.extend?.schemas, ctx.extend ? resources : ctx.catalog.resources);
+  for (const [file, result] of byFile) schemas.byFile.set(file, result);
+  const { byResource, fields, fieldNames, examples } = schemas;
   for (const e of parsed.entries) {
     const list = byResource.get(e.resource.key) ?? [];
     list.push(e);
@@ -168,10 +210,8 @@ async function prepare(ctx: PrepareContext): Promise<{ schemas: SiteSchemas }> {
     for (const f of allFields(e.parsed)) names.add(f.name);
     fieldNames.set(e.resource.key, [...names]);
   }
-  const examples = new Map<string, SchemaExample[]>();
-  const schemas: SiteSchemas = { byFile, byResource, fields, fieldNames, examples, changelogs: new Set() };
   const byFolder = filesByFolder(ctx.loaded.files);
-  for (const r of ctx.catalog.resources) {
+  for (const r of resources) {
     if (!messageKinds.has(r.kind) && !bodyUses(r.body, ['EventExamples'])) continue;
     const list = examplesOf(r, byFolder, ctx.readFile, mainSchema(schemas, r)?.parsed);
     if (list.length === 0) continue;
@@ -189,8 +229,9 @@ async function prepare(ctx: PrepareContext): Promise<{ schemas: SiteSchemas }> {
     }
   }
   const changelogs = changelogsByKey(ctx.catalog);
-  const withChangelog = new Set(changelogs.keys());
-  for (const r of ctx.catalog.resources) {
+  const withChangelog = new Set(schemas.changelogs);
+  for (const r of resources) {
+    if (changelogs.has(r.key)) withChangelog.add(r.key);
     if (kindDef(r.kind).versioned && byResource.has(r.key) && previousWithSchema(ctx.catalog, schemas, r))
       withChangelog.add(r.key);
   }
@@ -275,11 +316,10 @@ async function build(ctx: SectionContext): Promise<void> {
         );
     }
   }
-  // The explorer page is a shell (its list is JSON): a dev rebuild leaves it as it is.
-  for (const path of ctx.only ? [] : ['/schemas', '/schemas/explorer']) {
+  for (const path of ctx.wide ? ['/schemas', '/schemas/explorer'] : []) {
     await ctx.writePage(path, await ctx.render(() => <ExplorerPage path={path} />));
   }
-  await ctx.write('api/schemas/index.json', JSON.stringify(rowsOf(ctx, schemas)));
+  if (ctx.wide) await ctx.write('api/schemas/index.json', JSON.stringify(rowsOf(ctx, schemas)));
   for (const list of catalog.versions.values()) {
     // A dev rebuild writes the diff files of what changed only.
     if (ctx.only && !list.some((v) => ctx.only?.has(v.key))) continue;

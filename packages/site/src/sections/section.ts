@@ -23,6 +23,11 @@ export interface SectionContext {
   readFile(path: string): string | undefined;
   /** On an incremental (dev) rebuild, the keys of the resources that changed; undefined on a full build. */
   only: ReadonlySet<string> | undefined;
+  /**
+   * Whether to write the section's catalog-wide pages and files (indexes, catalog maps) too: a full build
+   * and a dev rebuild do; a dev server rendering one resource's pages on demand does not.
+   */
+  wide: boolean;
   /** Checks and rewrites the links written in bodies a section renders (changelogs); see `renderBody`. */
   bodyLinks?: BodyLinks;
 }
@@ -49,4 +54,10 @@ export interface SiteSection {
 }
 
 /** What a section's `prepare` gets: the catalog, and the ways to read files and report problems. */
-export type PrepareContext = Pick<SectionContext, 'loaded' | 'catalog' | 'report' | 'readFile' | 'only'>;
+export type PrepareContext = Pick<SectionContext, 'loaded' | 'catalog' | 'report' | 'readFile' | 'only'> & {
+  /**
+   * On demand (a dev server rendering pages as they are asked for): what earlier `prepare` calls returned.
+   * With it, `prepare` computes for the resources of `only` alone and adds them to it; without it, for all.
+   */
+  extend?: Partial<RenderContext> | undefined;
+};

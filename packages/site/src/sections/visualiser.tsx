@@ -208,6 +208,7 @@ async function buildVisualiser(ctx: SectionContext): Promise<void> {
       entityMap(catalog, r, href),
     );
   });
+  if (!ctx.wide) return;
   const global = catalogMaps(ctx, href);
   for (const [path, title, subtitle, input] of global) {
     // A dev rebuild leaves a catalog-wide map alone when what it draws is the same as last time: most

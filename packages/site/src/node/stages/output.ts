@@ -70,6 +70,11 @@ export async function closeOutput(output: Output, loaded: LoadedCatalog, result:
   await swapIn(output.work, output.outDir);
 }
 
+/** Whether `dir` holds a Switchyard build (its marker): a folder Switchyard may write its own files into. */
+export function isBuildOutput(dir: string): boolean {
+  return existsSync(join(dir, marker));
+}
+
 /** A build found up to date without reading the catalog: its result, and what loading it reported. */
 export interface UpToDate {
   result: BuildResult;

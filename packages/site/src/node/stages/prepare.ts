@@ -48,17 +48,22 @@ export function startOwnThreads(build: Build): OwnThreads {
   return running;
 }
 
-/** Runs every section's `prepare` and adds what it returns to the pages' render context. */
-export async function prepareSections(build: Build): Promise<void> {
+/**
+ * Runs every section's `prepare` and adds what it returns to the pages' render context. `onDemand` (a dev
+ * server rendering pages as they are asked for): prepare for these resources only, adding to what earlier
+ * calls prepared.
+ */
+export async function prepareSections(build: Build, onDemand?: ReadonlySet<string>): Promise<void> {
   const { loaded, report, readFile } = build;
-  const only = build.output.incremental ? build.options.only : undefined;
+  const only = onDemand ?? (build.output.incremental ? build.options.only : undefined);
+  const extend = onDemand ? build.base : undefined;
   for (const section of siteSections) {
     if (!section.prepare) continue;
     build.phase('setup');
     try {
       Object.assign(
         build.base,
-        await section.prepare({ loaded, catalog: loaded.catalog, report, readFile, only }),
+        await section.prepare({ loaded, catalog: loaded.catalog, report, readFile, only, extend }),
       );
     } catch (error) {
       report(sectionFailed(section.name, (error as Error).message));

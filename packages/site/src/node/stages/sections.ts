@@ -8,10 +8,15 @@ import type { OwnThreads } from './prepare.js';
 /**
  * The render stage for sections (schemas, visualiser, API, ...): each builds its pages and files through
  * the build's writer; those started on their own thread are waited for, their writes counted and their
- * links added to the ledger.
+ * links added to the ledger. `onDemand` (a dev server): the pages of these resources, and the catalog-wide
+ * ones only when `wide`.
  */
-export async function buildSections(build: Build, ownThreads: OwnThreads): Promise<void> {
-  const only = build.output.incremental ? build.options.only : undefined;
+export async function buildSections(
+  build: Build,
+  ownThreads: OwnThreads,
+  onDemand?: { only: ReadonlySet<string>; wide: boolean },
+): Promise<void> {
+  const only = onDemand?.only ?? (build.output.incremental ? build.options.only : undefined);
   const context: SectionContext = sectionContextFor(
     build.loaded,
     build.base,
@@ -19,6 +24,7 @@ export async function buildSections(build: Build, ownThreads: OwnThreads): Promi
     { write: build.write, writePage: build.writePage },
     only,
     build.bodyLinks,
+    onDemand?.wide ?? true,
   );
   for (const section of siteSections) {
     if (ownThreads.has(section.name)) continue;
