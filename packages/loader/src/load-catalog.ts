@@ -60,6 +60,8 @@ interface LoadState {
   eventCatalogMajor: number | undefined;
   /** The config file and its text, for resources the config declares (1.x `users`). */
   configText: { file: string; text: string } | undefined;
+  /** What `checkNamedFiles` found for each resource. */
+  named: WeakMap<Resource, Diagnostic[]>;
 }
 const states = new WeakMap<LoadedCatalog, LoadState>();
 /** A config change can change anything (base, output folder): those reloads start from scratch. */
@@ -84,10 +86,11 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
     walkProblems: [],
     eventCatalogMajor: undefined,
     configText: undefined,
+    named: new WeakMap(),
   };
   const diagnostics: Diagnostic[] = [];
   let config: ResolvedConfig;
-  let files: string[];
+  let files: readonly string[];
   if (incremental) {
     config = previous.config;
     state.configDiagnostics = before.configDiagnostics;
@@ -213,7 +216,13 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
     if ('refused' in found && found.refused === 'link-out') namedLinks.push(path);
     return found;
   };
-  for (const r of resources) diagnostics.push(...checkNamedFiles(r, fileSet, explain));
+  // With the same files (only saves) and no link out, an unchanged resource names the same files as before.
+  const reuse = incremental && walked.files === previous.files && state.walkProblems.length === 0;
+  for (const r of resources) {
+    const checked = (reuse ? before.named.get(r) : undefined) ?? checkNamedFiles(r, fileSet, explain);
+    state.named.set(r, checked);
+    diagnostics.push(...checked);
+  }
   diagnostics.push(...checkImports(resources, fileSet, explain));
   diagnostics.push(
     ...state.walkProblems.filter(
@@ -223,7 +232,11 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
     ),
   );
 
-  const built = buildCatalog(resources, { unloadable });
+  // A reload re-resolves only what reads a changed resource: the rest keeps its edges (same objects).
+  const built = buildCatalog(
+    resources,
+    incremental ? { unloadable, previous: previous.catalog } : { unloadable },
+  );
   diagnostics.push(...built.diagnostics);
   const loaded: LoadedCatalog = {
     root,
@@ -249,8 +262,11 @@ function usersFromConfig(state: LoadState, config: ResolvedConfig, resources: Re
  * The previous file list with the changed files added or removed as they now exist (or not), by the same
  * rules as the walk: the catalog ignore list, and the path policy (a file saved as a link out is not read).
  */
+/** The file list after `changed` were saved, added or removed: `before` itself when none came or went. */
 function filesAfter(root: string, outDir: string, before: readonly string[], changed: ReadonlySet<string>) {
   const files = new Set(before);
+  const size = files.size;
+  const had = [...changed].filter((file) => files.has(file));
   const policy = rootPolicy(root);
   const ignored = createCatalogIgnore(root, [outDir]);
   for (const file of changed) {
@@ -260,6 +276,8 @@ function filesAfter(root: string, outDir: string, before: readonly string[], cha
     // A folder that is gone (or now a link out) takes its files with it.
     if (found && 'refused' in found) for (const f of files) if (f.startsWith(`${file}/`)) files.delete(f);
   }
+  if (files.size === size && had.every((file) => files.has(file)) && had.length === changed.size)
+    return before;
   return [...files].sort();
 }
 

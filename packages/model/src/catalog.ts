@@ -3,7 +3,7 @@ import type { FieldPath, Kind, PointerSite, Relation } from './kinds/kind.js';
 import { kindDef } from './kinds/registry.js';
 import type { NodeKey } from './ref.js';
 import { formatRef } from './ref.js';
-import { resolveBodyReferences } from './resolve-body.js';
+import { kindsForReferenceType, resolveBodyReferences } from './resolve-body.js';
 import { locate, type Resource } from './resource.js';
 import { article } from './validate.js';
 import { compareVersions, resolveVersion } from './version.js';
@@ -84,7 +84,29 @@ export interface BuildOptions {
    * them are not reported again: the file's own diagnostic is the one to fix.
    */
   unloadable?: ReadonlySet<string>;
+  /**
+   * The graph before an edit (a reload): a resource that is the same object as in it, whose pointers and
+   * body references name nothing that changed, keeps the edges and diagnostics it made there.
+   */
+  previous?: Catalog;
 }
+
+/** What one resource's pointers and body references made, and the `kind:id`s whose change could alter it. */
+interface Made {
+  edges: Edge[];
+  reversed: Edge[];
+  diagnostics: Diagnostic[];
+  /** `kind:id` and `name:kind:name` looked up; `doc:*` when a body references a doc by path. */
+  depends: string[];
+}
+
+/** What a graph was built from, for the next build after an edit. */
+interface Memo {
+  made: Map<Resource, Made>;
+  names: ReadonlyMap<string, string>;
+  unloadable: ReadonlySet<string>;
+}
+const memos = new WeakMap<Catalog, Memo>();
 
 export function buildCatalog(input: readonly Resource[], options: BuildOptions = {}): BuiltCatalog {
   const diagnostics: Diagnostic[] = [];
@@ -124,25 +146,21 @@ export function buildCatalog(input: readonly Resource[], options: BuildOptions =
   /** Edges a message declares for its services (1.x `producers`), kept unless a service declares the same. */
   const reversed: Edge[] = [];
   const index = { versions, names: nameIndex(latestByKind) };
+  const unloadable = options.unloadable ?? new Set<string>();
+  const before = options.previous && memos.get(options.previous);
+  const changed =
+    before && options.previous ? changedLookups(options.previous, before, index, unloadable) : undefined;
+  const made = new Map<Resource, Made>();
   for (const r of resources) {
-    const sites = kindDef(r.kind).pointers(r.data as never);
-    const made = new Map<PointerSite, Edge>();
-    for (const site of sites) {
-      const edge = resolveSite(index, r, site, diagnostics, options.unloadable);
-      if (!edge) continue;
-      made.set(site, edge);
-      const parent = site.parent && made.get(site.parent);
-      if (parent) {
-        edge.qualifies = parent.to;
-        if (site.relation === 'sendsTo' || site.relation === 'receivesFrom') {
-          parent.via = [...(parent.via ?? []), edge.to];
-        }
-      }
-      (site.reverse ? reversed : edges).push(edge);
-    }
-    diagnostics.push(...resolveBodyReferences(index, r));
+    const kept = changed && before?.made.get(r);
+    const result =
+      kept && !kept.depends.some((d) => changed.has(d)) ? kept : resolveResource(index, r, unloadable);
+    made.set(r, result);
+    edges.push(...result.edges);
+    reversed.push(...result.reversed);
+    diagnostics.push(...result.diagnostics);
   }
-  const declared = new Set(edges.map(edgeKey));
+  const declared = new Set(reversed.length > 0 ? edges.map(edgeKey) : []);
   for (const e of reversed) {
     if (declared.has(edgeKey(e))) continue;
     declared.add(edgeKey(e));
@@ -155,7 +173,75 @@ export function buildCatalog(input: readonly Resource[], options: BuildOptions =
     push(outgoing, e.from, e);
     push(incoming, e.to, e);
   }
-  return { catalog: { resources, byKey, versions, latestByKind, edges, outgoing, incoming }, diagnostics };
+  const catalog: Catalog = { resources, byKey, versions, latestByKind, edges, outgoing, incoming };
+  memos.set(catalog, { made, names: index.names, unloadable });
+  return { catalog, diagnostics };
+}
+
+type Index = Pick<Catalog, 'versions'> & { names: ReadonlyMap<string, string> };
+
+/** Resolves one resource's pointers into edges and its body references, noting every lookup. */
+function resolveResource(index: Index, r: Resource, unloadable: ReadonlySet<string>): Made {
+  const out: Made = { edges: [], reversed: [], diagnostics: [], depends: [] };
+  const made = new Map<PointerSite, Edge>();
+  for (const site of kindDef(r.kind).pointers(r.data as never)) {
+    for (const kind of site.targets) {
+      out.depends.push(`${kind}:${site.id}`);
+      if (site.byName) out.depends.push(`name:${kind}:${site.id}`);
+    }
+    const edge = resolveSite(index, r, site, out.diagnostics, unloadable);
+    if (!edge) continue;
+    // Found by name: the id it stands for is looked up too.
+    out.depends.push(site.reverse ? edge.from : edge.to);
+    made.set(site, edge);
+    const parent = site.parent && made.get(site.parent);
+    if (parent) {
+      edge.qualifies = parent.to;
+      if (site.relation === 'sendsTo' || site.relation === 'receivesFrom') {
+        parent.via = [...(parent.via ?? []), edge.to];
+      }
+    }
+    (site.reverse ? out.reversed : out.edges).push(edge);
+  }
+  for (const ref of r.references) {
+    if (ref.type === 'doc') out.depends.push('doc:*');
+    else for (const kind of kindsForReferenceType(ref.type) ?? []) out.depends.push(`${kind}:${ref.id}`);
+  }
+  out.diagnostics.push(...resolveBodyReferences(index, r));
+  return out;
+}
+
+/**
+ * What a lookup may answer differently than in the previous graph: every `kind:id` whose versions are not
+ * the same objects, every name that names another id, every id that became (un)loadable; `doc:*` when a
+ * doc changed. Edge ends are keys (`kind:id@version`), so a key is added for each changed version too.
+ */
+function changedLookups(
+  previous: Catalog,
+  memo: Memo,
+  index: Index,
+  unloadable: ReadonlySet<string>,
+): Set<string> {
+  const changed = new Set<string>();
+  const sameList = (a: readonly Resource[] | undefined, b: readonly Resource[] | undefined) =>
+    a !== undefined && b !== undefined && a.length === b.length && a.every((r, i) => r === b[i]);
+  for (const [id, list] of index.versions) {
+    const old = previous.versions.get(id);
+    if (sameList(list, old)) continue;
+    changed.add(id);
+    for (const r of [...list, ...(old ?? [])]) changed.add(r.key);
+  }
+  for (const [id, old] of previous.versions) {
+    if (index.versions.has(id)) continue;
+    changed.add(id);
+    for (const r of old) changed.add(r.key);
+  }
+  for (const [name, id] of index.names) if (memo.names.get(name) !== id) changed.add(`name:${name}`);
+  for (const name of memo.names.keys()) if (!index.names.has(name)) changed.add(`name:${name}`);
+  for (const id of unloadable) if (!memo.unloadable.has(id)) changed.add(id);
+  for (const id of memo.unloadable) if (!unloadable.has(id)) changed.add(id);
+  if ([...changed].some((id) => id.startsWith('doc:'))) changed.add('doc:*');
+  return changed;
 }
 
 const edgeKey = (e: Edge) => `${e.from}\0${e.relation}\0${e.to}`;

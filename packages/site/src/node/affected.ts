@@ -25,7 +25,9 @@ export function affectedResources(
     if (!old || (old !== r && mayDiffer(r) && fingerprint(old) !== fingerprint(r))) changed.add(r.key);
   }
   // A saved file beside a resource (its schema, spec or example) changes the resource that holds it.
+  const ownFile = new Set(after.resources.map((r) => r.source.file));
   for (const file of files) {
+    if (ownFile.has(file)) continue; // a resource's own file: compared above
     let holder: (typeof after.resources)[number] | undefined;
     for (const r of after.resources) {
       const dir = r.source.dir;

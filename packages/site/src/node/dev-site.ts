@@ -137,7 +137,8 @@ export async function openDevSite(first: LoadedCatalog, outDir: string): Promise
 
   const state: State = { build: open(first), prepared: 'none', stale: new Set() };
   let renderPage = resourcePageRenderer(state.build);
-  let paths = pathIndex(state.build);
+  /** Resource page files to their resource: made when a request first needs it after a change. */
+  let paths: Map<string, NodeKey> | undefined;
   await as('assets', () => copyAssets(state.build));
 
   /** Runs `task` with its writes recorded under `owner`. */
@@ -199,7 +200,7 @@ export async function openDevSite(first: LoadedCatalog, outDir: string): Promise
             const catalog = state.build.loaded.catalog;
             const key =
               candidatesOf(segments)
-                .map((file) => paths.get(file))
+                .map((file) => (paths ??= pathIndex(state.build)).get(file))
                 .find(Boolean) ?? keyFromSegments(catalog, segments);
             // A resource's path is its own: rendered once (a page that fails to render is a diagnostic).
             if (key) {
@@ -234,7 +235,7 @@ export async function openDevSite(first: LoadedCatalog, outDir: string): Promise
           if (!(name in state.build.base)) Object.assign(state.build.base, { [name]: value });
         for (const key of affected) state.stale.add(key);
         renderPage = resourcePageRenderer(state.build);
-        paths = pathIndex(state.build);
+        paths = undefined;
         // The saved resources render now: the page that reloads is ready, and its problems are reported.
         for (const r of loaded.catalog.resources) if (changed.has(r.source.file)) await renderResource(r.key);
         return { dropped: affected.size, kept: kept.length };
