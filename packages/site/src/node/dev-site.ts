@@ -198,9 +198,11 @@ export async function openDevSite(first: LoadedCatalog, outDir: string): Promise
         : serial(async () => {
             if (has(segments)) return;
             const catalog = state.build.loaded.catalog;
+            paths ??= pathIndex(state.build);
+            const index = paths;
             const key =
               candidatesOf(segments)
-                .map((file) => (paths ??= pathIndex(state.build)).get(file))
+                .map((file) => index.get(file))
                 .find(Boolean) ?? keyFromSegments(catalog, segments);
             // A resource's path is its own: rendered once (a page that fails to render is a diagnostic).
             if (key) {
