@@ -1,5 +1,6 @@
+import { deserialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { createRootReader, loadCatalog } from '@switchyard/loader';
+import { type CatalogSnapshot, createRootReader, restoreSnapshot } from '@switchyard/loader';
 import type { Diagnostic } from '@switchyard/model';
 import type { BuildSettings, RenderContext } from '../render/context.js';
 import { siteSections } from '../sections/index.js';
@@ -10,10 +11,14 @@ import { createSvgCache } from './render-page.js';
 import { sectionContextFor } from './section-context.js';
 import { createWriter, noStats, type WriteStats } from './writer.js';
 
-/** What the build gives a section worker: where the catalog is, where to write, and the build's settings. */
+/**
+ * What the build gives a section worker: the loaded catalog (its snapshot, `v8.serialize`d: the thread
+ * rebuilds the graph from it instead of reading the catalog again), where to write, and the build's settings.
+ */
 export interface SectionJob {
   section: string;
   root: string;
+  model: Uint8Array;
   work: string;
   build: BuildSettings;
 }
@@ -29,8 +34,8 @@ export interface SectionDone {
 }
 
 /**
- * Builds one section of the site (the visualiser) on a thread of its own, from its own load of the
- * catalog, while the main thread renders the resource pages: two cores at work instead of one.
+ * Builds one section of the site (the visualiser) on a thread of its own, from the build's catalog sent as
+ * a snapshot, while the main thread renders the resource pages: two cores at work instead of one.
  */
 async function run(job: SectionJob): Promise<SectionDone> {
   const started = performance.now();
@@ -38,7 +43,7 @@ async function run(job: SectionJob): Promise<SectionDone> {
   const report = (d: Diagnostic) => {
     diagnostics.push(d);
   };
-  const loaded = await loadCatalog(job.root);
+  const loaded = restoreSnapshot(job.root, deserialize(job.model) as CatalogSnapshot);
   const config = resolveLogo(loaded.root, loaded.config).config;
   const urls = createUrls(config);
   const ledger = new LinkLedger(config.base);

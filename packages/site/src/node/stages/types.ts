@@ -2,9 +2,9 @@ import type { Diagnostic } from '@switchyard/model';
 
 export interface BuildOptions {
   /**
-   * Lets sections that can (the visualiser) build on a thread of their own, which loads the catalog again
-   * from `loaded.root`: only for a catalog loaded from disk as it is (the CLI's build). Full builds of big
-   * catalogs only (see `ownThreadFrom`).
+   * Lets sections that can (the visualiser) build on a thread of their own, which gets the loaded catalog
+   * as a snapshot (no second load) and reads files through the path policy of `loaded.root`. Full builds
+   * of big catalogs only (see `ownThreadFrom`).
    */
   threads?: boolean;
   /** Resource versions from which `threads` applies (default 5,000). */
