@@ -40,6 +40,7 @@ export async function runBuild(options: BuildCommandOptions, io: Io): Promise<nu
   const result = await buildSite(loaded, {
     // Loaded from disk as it is: the visualiser can build on a thread of its own from its own load.
     threads: true,
+    deleteOldInBackground: true,
     ...(out ? { outDir: out } : {}),
     ...(options.force ? { force: true } : {}),
   }).catch((error: unknown) => {

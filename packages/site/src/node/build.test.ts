@@ -115,3 +115,19 @@ describe('a rebuild with nothing changed', () => {
     }
   }, 60_000);
 });
+
+describe('replacing a previous build', () => {
+  it('puts the new site in place at once and deletes the old one in the background when asked', async () => {
+    const out = join(root, 'replaced');
+    write('events/Kept/index.mdx', '---\nid: kept\nname: Kept\nversion: 1.0.0\n---\n\nFirst build.\n');
+    await buildSite(await loadCatalog(root), { outDir: out });
+    write('events/Kept/index.mdx', '---\nid: kept\nname: Kept\nversion: 1.0.0\n---\n\nSecond build.\n');
+    const result = await buildSite(await loadCatalog(root), { outDir: out, deleteOldInBackground: true });
+    expect(readFileSync(join(out, 'docs/events/kept/1.0.0/index.html'), 'utf8')).toContain('Second build.');
+    expect(result.phases?.close).toBeGreaterThanOrEqual(0);
+    const old = `${out}.previous-${process.pid}`;
+    const end = Date.now() + 20_000;
+    while (existsSync(old) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(old)).toBe(false);
+  }, 60_000);
+});

@@ -19,9 +19,11 @@ export type { BuildOptions, BuildResult } from './stages/types.js';
  * whole. Each stage is a module of `stages/`; this is their order.
  */
 export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {}): Promise<BuildResult> {
+  const opened = performance.now();
   const output = await openOutput(loaded, options);
   if (output.upToDate) return output.upToDate;
   const build = createBuild(loaded, options, output);
+  build.phases.open = Math.round(performance.now() - opened);
   startCompiling(build);
   const ownThreads = startOwnThreads(build);
   await prepareSections(build);
@@ -33,6 +35,9 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
   await build.bodyLinks.finish(output.work, build.ledger, build.report);
   build.phase('links');
   const result = resultOf(build);
-  await closeOutput(output, loaded, result);
+  const closing = performance.now();
+  await closeOutput(output, loaded, result, options.deleteOldInBackground);
+  // Swapping the new site in deletes the old one: on a busy disk, as long as writing it.
+  build.phases.close = Math.round(performance.now() - closing);
   return result;
 }

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
@@ -57,7 +58,12 @@ export async function openOutput(loaded: LoadedCatalog, options: BuildOptions): 
 }
 
 /** Writes the marker (and the layout cache for the next process), then swaps the new site in. */
-export async function closeOutput(output: Output, loaded: LoadedCatalog, result: BuildResult): Promise<void> {
+export async function closeOutput(
+  output: Output,
+  loaded: LoadedCatalog,
+  result: BuildResult,
+  background = false,
+): Promise<void> {
   const record: BuildRecord<BuildResult> = {
     note: 'Built by Switchyard. This folder is replaced on every build.',
     fingerprint: output.fingerprint,
@@ -67,7 +73,7 @@ export async function closeOutput(output: Output, loaded: LoadedCatalog, result:
   await writeFile(join(output.work, marker), JSON.stringify(record));
   if (output.incremental) return; // A dev server's rebuilds keep their layouts in memory.
   await writeFile(join(output.work, layoutCacheFile), JSON.stringify(Object.fromEntries(output.layouts)));
-  await swapIn(output.work, output.outDir);
+  await swapIn(output.work, output.outDir, background);
 }
 
 /** Whether `dir` holds a Switchyard build (its marker): a folder Switchyard may write its own files into. */
@@ -139,9 +145,22 @@ function assertSafeOutDir(root: string, outDir: string): void {
   }
 }
 
-async function swapIn(work: string, outDir: string): Promise<void> {
+/**
+ * Puts the new site in place: the old one is renamed aside first, so the output folder always holds a
+ * whole site, then deleted (by a detached process with `background`; the walk and the watcher ignore the
+ * `.previous-<pid>` folder meanwhile).
+ */
+async function swapIn(work: string, outDir: string, background: boolean): Promise<void> {
   const old = `${outDir}.previous-${process.pid}`;
-  if (existsSync(outDir)) await rename(outDir, old);
+  if (!existsSync(outDir)) return rename(work, outDir);
+  await rename(outDir, old);
   await rename(work, outDir);
-  await rm(old, { recursive: true, force: true });
+  if (!background) return rm(old, { recursive: true, force: true });
+  const remover = spawn(
+    process.execPath,
+    ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', old],
+    { detached: true, stdio: 'ignore' },
+  );
+  remover.on('error', () => rm(old, { recursive: true, force: true }).catch(() => undefined));
+  remover.unref();
 }

@@ -23,6 +23,12 @@ export interface BuildOptions {
   only?: ReadonlySet<string>;
   /** Build even when nothing changed since the build in the output folder. */
   force?: boolean;
+  /**
+   * Deletes the site the new one replaces in a detached process, so the build returns once the new site
+   * is in place (the command line). Measured at bench L: deleting the old 1.6 GB, 133,000-file site took
+   * 64 s of a 225 s build while the disk was still writing the new one.
+   */
+  deleteOldInBackground?: boolean;
 }
 
 export interface BuildResult {
