@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadCatalog, watchCatalog } from '@switchyard/loader';
-import { type DiffRevisions, parseScope, runStdioServer, startHttpServer } from '@switchyard/mcp';
+import type { DiffRevisions } from '@switchyard/mcp';
 import { diffCatalogs } from '@switchyard/model';
 import type { Command } from 'commander';
 import { buildDiffReport, renderDiff } from '../diff/report.js';
@@ -59,6 +59,8 @@ function diffRevisions(root: string): DiffRevisions {
  */
 export async function runMcp(options: McpOptions, io: Io): Promise<number> {
   const root = resolve(options.dir);
+  // The MCP SDK is loaded by this command only: the others start without it.
+  const { parseScope, runStdioServer, startHttpServer } = await import('@switchyard/mcp');
   let scope: ReturnType<typeof parseScope>;
   try {
     scope = parseScope(options.scope);

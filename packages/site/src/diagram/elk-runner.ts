@@ -1,11 +1,13 @@
-import ElkModule from 'elkjs/lib/elk.bundled.js';
 import type { ELK, ElkNode } from 'elkjs/lib/elk-api.js';
 import { WorkerPool } from '../node/worker-pool.js';
 
-const Elk = ((ElkModule as unknown as { default?: typeof ElkModule }).default ??
-  ElkModule) as unknown as new () => ELK;
-
-let inProcess: ELK | undefined;
+/** ELK on this thread, loaded on first use only (most builds never need it here). */
+let inProcess: Promise<ELK> | undefined;
+async function loadElk(): Promise<ELK> {
+  const module = (await import('elkjs/lib/elk.bundled.js')) as unknown as { default: unknown };
+  const loaded = (module.default as { default?: unknown }).default ?? module.default;
+  return new (loaded as new () => ELK)();
+}
 /** ELK lays out only wrapped chains (long flows) now: one thread is plenty. */
 const pool = new WorkerPool<ElkNode, ElkNode>(new URL('./elk-worker.js', import.meta.url), 1);
 
@@ -13,6 +15,6 @@ const pool = new WorkerPool<ElkNode, ElkNode>(new URL('./elk-worker.js', import.
 export function runElk(graph: ElkNode): Promise<ElkNode> {
   const queued = pool.run(graph);
   if (queued) return queued;
-  inProcess ??= new Elk();
-  return inProcess.layout(graph);
+  inProcess ??= loadElk();
+  return inProcess.then((elk) => elk.layout(graph));
 }

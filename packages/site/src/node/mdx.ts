@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ComponentType } from 'preact';
 import * as runtime from 'preact/jsx-runtime';
 import { BoundedCache } from '../bounded-cache.js';
-import { type BodyCode, type CompileJob, compileBodyCode } from './mdx-compile.js';
+import type { BodyCode, CompileJob } from './mdx-compile.js';
 import type { BodyFacts } from './remark-plugins.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -45,9 +45,15 @@ export function compileBody(body: string, trusted: boolean): Promise<CompiledBod
   const known = cache.get(key);
   if (known) return known.compiled;
   // A worker that fails (it should not) costs its jobs nothing: they compile here instead.
-  const compiled = (pool.run(job)?.catch(() => compileBodyCode(job)) ?? compileBodyCode(job)).then(toBody);
+  const compiled = (pool.run(job)?.catch(() => compileHere(job)) ?? compileHere(job)).then(toBody);
   cache.set(key, { compiled, bytes: 512 + 16 * body.length });
   return compiled;
+}
+
+/** Compiles on this thread; the compiler (MDX, remark) is loaded on first use, not at every command's start. */
+async function compileHere(job: CompileJob): Promise<BodyCode> {
+  const { compileBodyCode } = await import('./mdx-compile.js');
+  return compileBodyCode(job);
 }
 
 /** The compile cache's key: everything the compiled code depends on. */
