@@ -21,6 +21,7 @@ export { type LoadedCatalog, loadCatalog } from './load-catalog.js';
 export { readResource } from './read-resource.js';
 export {
   type CatalogSnapshot,
+  type ReadSnapshot,
   readSnapshot,
   restoreSnapshot,
   type SnapshotResource,

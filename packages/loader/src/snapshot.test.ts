@@ -52,7 +52,9 @@ describe('catalog snapshot', () => {
     const file = join(work, 'fixture.bin');
     await writeSnapshot(fixture, file, 'print-1');
     const back = readSnapshot(acme, file, 'print-1');
-    expect(back && facts(back)).toEqual(facts(fixture));
+    expect(back?.fingerprint).toBe('print-1');
+    expect(back && facts(back.loaded)).toEqual(facts(fixture));
+    expect(readSnapshot(acme, file)?.fingerprint).toBe('print-1');
     expect(readSnapshot(acme, file, 'print-2')).toBeUndefined();
     expect(readSnapshot(acme, join(work, 'absent.bin'), 'print-1')).toBeUndefined();
   });

@@ -106,12 +106,18 @@ export async function writeSnapshot(loaded: LoadedCatalog, file: string, fingerp
   }
 }
 
+/** A snapshot read back: the catalog, and the fingerprint it was written with. */
+export interface ReadSnapshot {
+  loaded: LoadedCatalog;
+  fingerprint: string;
+}
+
 /**
- * The catalog at `root` from the snapshot in `file`, when that snapshot was made from the catalog as it is
- * (`fingerprint` equal to the one it was written with) and reads back whole; undefined otherwise (no file,
- * stale, damaged, another format or V8 version): the caller loads the catalog instead.
+ * The catalog at `root` from the snapshot in `file`, when it reads back whole (and, given `fingerprint`,
+ * was made from the catalog as it is: written with that fingerprint); undefined otherwise (no file, stale,
+ * damaged, another format or V8 version): the caller loads the catalog instead.
  */
-export function readSnapshot(root: string, file: string, fingerprint: string): LoadedCatalog | undefined {
+export function readSnapshot(root: string, file: string, fingerprint?: string): ReadSnapshot | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -127,12 +133,14 @@ export function readSnapshot(root: string, file: string, fingerprint: string): L
     return undefined;
   }
   if (header.format !== format || header.v8 !== process.versions.v8) return undefined;
-  if (header.fingerprint !== fingerprint) return undefined;
+  if (typeof header.fingerprint !== 'string') return undefined;
+  if (fingerprint !== undefined && header.fingerprint !== fingerprint) return undefined;
   const payload = bytes.subarray(end + 1);
   if (payload.length !== header.bytes || crc32(payload) !== header.crc32) return undefined;
   try {
     const snapshot = deserialize(payload) as CatalogSnapshot;
-    return isSnapshot(snapshot) ? restoreSnapshot(root, snapshot) : undefined;
+    if (!isSnapshot(snapshot)) return undefined;
+    return { loaded: restoreSnapshot(root, snapshot), fingerprint: header.fingerprint };
   } catch {
     return undefined;
   }

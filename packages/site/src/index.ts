@@ -14,7 +14,7 @@ export {
 } from './node/build.js';
 export { checkLinks, type LinkReport } from './node/check-links.js';
 export { type DevSite, type DevUpdate, openDevSite } from './node/dev-site.js';
-export { fingerprintOf } from './node/fingerprint.js';
+export { fingerprintInTurns, fingerprintOf } from './node/fingerprint.js';
 export { heapGrowingPercent, keepHeapNearLive } from './node/heap.js';
 export { isBuildOutput } from './node/stages/output.js';
 export { themeScript } from './render/layout.js';

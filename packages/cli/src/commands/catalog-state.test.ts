@@ -28,12 +28,15 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const quiet: Io = { out: () => {}, err: () => {}, cwd: scratch, color: false };
 
-/** What `serve` and `mcp` answer from, as comparable data. */
+/** What `serve` and `mcp` answer from at start and once the files are checked, as comparable data. */
 async function summary(root: string, options: { out?: string } = {}) {
-  const { loaded, state, snapshot } = await loadCatalogState(root, options);
+  const { loaded, state, snapshot, current } = await loadCatalogState(root, options);
   const resource = state.catalog.byKey.get('event:inventory-reserved@1.0.0');
+  const fresh = await current;
   return {
     snapshot,
+    changedSinceSnapshot: fresh !== undefined,
+    freshSummary: fresh?.catalog.byKey.get('event:inventory-reserved@1.0.0')?.data.summary,
     resources: loaded.catalog.resources.length,
     edges: loaded.catalog.edges.length,
     diagnostics: loaded.diagnostics.length,
@@ -53,6 +56,7 @@ describe('serve and mcp start from the snapshot build writes', () => {
     const fromSnapshot = await summary(dir, { out });
     expect(fromSnapshot).toMatchObject({
       snapshot: true,
+      changedSinceSnapshot: false,
       resources: loaded.catalog.resources.length,
       edges: loaded.catalog.edges.length,
       diagnostics: loaded.diagnostics.length,
@@ -66,8 +70,18 @@ describe('serve and mcp start from the snapshot build writes', () => {
     const later = new Date(Date.now() + 5_000);
     utimesSync(file, later, later);
     const changed = await summary(dir, { out });
-    expect(changed).toMatchObject({ snapshot: false, summary: 'Saved after the build' });
-    expect(await summary(dir, { out })).toMatchObject({ snapshot: true, summary: 'Saved after the build' });
+    // Answers start from the snapshot (the catalog as built); the check brings the saved file.
+    expect(changed).toMatchObject({
+      snapshot: true,
+      changedSinceSnapshot: true,
+      freshSummary: 'Saved after the build',
+    });
+    expect(changed.summary).not.toBe('Saved after the build');
+    expect(await summary(dir, { out })).toMatchObject({
+      snapshot: true,
+      changedSinceSnapshot: false,
+      summary: 'Saved after the build',
+    });
   });
 
   it('never writes a snapshot into a folder that is not a Switchyard build', async () => {

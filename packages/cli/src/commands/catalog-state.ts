@@ -11,7 +11,7 @@ import {
 } from '@switchyard/loader';
 import { resolveConfig } from '@switchyard/model';
 import { FieldIndex, parseCatalogSchemas } from '@switchyard/schemas';
-import { createUrls, fingerprintOf, isBuildOutput } from '@switchyard/site';
+import { createUrls, fingerprintInTurns, isBuildOutput } from '@switchyard/site';
 
 /** Catalog files the API and MCP answers quote are at most this large. */
 const maxFileBytes = 5 * 1024 * 1024;
@@ -50,6 +50,15 @@ export function catalogStateOf(loaded: LoadedCatalog): CatalogState {
   });
 }
 
+/** Where the snapshot of the catalog at `root` lives: in the build output folder the config (or `out`) names. */
+async function snapshotFolder(root: string, out?: string) {
+  const raw = await loadConfig(root);
+  if (raw.diagnostics.length > 0) return undefined;
+  const config = resolveConfig(raw.config);
+  const dir = resolve(root, out ?? config.outDir);
+  return { config, out: dir, file: join(dir, snapshotName) };
+}
+
 /** The catalog's fingerprint as its files are now (config, each file's size and time, the code) and where its snapshot is. */
 export interface SnapshotPlace {
   file: string;
@@ -64,13 +73,12 @@ export interface SnapshotPlace {
  * load cleanly, or the walk met a problem.
  */
 export async function snapshotPlace(root: string, out?: string): Promise<SnapshotPlace | undefined> {
-  const raw = await loadConfig(root);
-  if (raw.diagnostics.length > 0) return undefined;
-  const config = resolveConfig(raw.config);
-  const walked = await walkCatalog(root, [config.outDir]);
+  const folder = await snapshotFolder(root, out);
+  if (!folder) return undefined;
+  const walked = await walkCatalog(root, [folder.config.outDir]);
   if (walked.problems.length > 0) return undefined;
-  const dir = resolve(root, out ?? config.outDir);
-  return { file: join(dir, snapshotName), out: dir, fingerprint: fingerprintOf(config, root, walked.files) };
+  const fingerprint = await fingerprintInTurns(folder.config, root, walked.files);
+  return { file: folder.file, out: folder.out, fingerprint };
 }
 
 /**
@@ -86,23 +94,45 @@ export async function saveSnapshot(loaded: LoadedCatalog, place: SnapshotPlace |
 export interface LoadStateOptions {
   /** The build output folder that holds the snapshot (default: outDir from the config). */
   out?: string | undefined;
-  /** Skip the snapshot check (a reload after a change: it cannot be fresh). */
+  /** Skip the snapshot (a reload after a change: it cannot be fresh). */
   changed?: boolean | undefined;
 }
 
+export interface CatalogStart {
+  loaded: LoadedCatalog;
+  state: CatalogState;
+  /** Whether the catalog came from the snapshot `build` left. */
+  snapshot: boolean;
+  /**
+   * Settles once the snapshot is checked against the catalog's files: with the catalog loaded from them
+   * when it changed since the snapshot (the caller swaps it in), else with undefined.
+   */
+  current: Promise<LoadedCatalog | undefined>;
+}
+
 /**
- * Loads a catalog into the state the HTTP API and the MCP server answer from: from the snapshot in the
- * build output when it matches the catalog as it is, else from the files (then the snapshot is written for
- * the next start). Schemas are parsed for the field index in the background, on first use.
+ * Loads a catalog into the state the HTTP API and the MCP server answer from. From the snapshot in the
+ * build output, when there is one: answers start at once (from the catalog as it was built, like the site
+ * served beside them), while the files are checked against it; when they changed, `current` brings the
+ * catalog as it is. Without one, from the files (then the snapshot is written for the next start). Schemas
+ * are parsed for the field index in the background, on first use.
  */
-export async function loadCatalogState(
-  root: string,
-  options: LoadStateOptions = {},
-): Promise<{ loaded: LoadedCatalog; state: CatalogState; snapshot: boolean }> {
+export async function loadCatalogState(root: string, options: LoadStateOptions = {}): Promise<CatalogStart> {
+  const folder = options.changed ? undefined : await snapshotFolder(root, options.out).catch(() => undefined);
+  const restored = folder && readSnapshot(root, folder.file);
+  if (restored) {
+    const current = snapshotPlace(root, options.out)
+      .catch(() => undefined)
+      .then(async (place) => {
+        if (place?.fingerprint === restored.fingerprint) return undefined;
+        const loaded = await loadCatalog(root);
+        await saveSnapshot(loaded, place);
+        return loaded;
+      });
+    return { loaded: restored.loaded, state: catalogStateOf(restored.loaded), snapshot: true, current };
+  }
   const place = await snapshotPlace(root, options.out).catch(() => undefined);
-  const restored = place && !options.changed ? readSnapshot(root, place.file, place.fingerprint) : undefined;
-  if (restored) return { loaded: restored, state: catalogStateOf(restored), snapshot: true };
   const loaded = await loadCatalog(root);
   await saveSnapshot(loaded, place);
-  return { loaded, state: catalogStateOf(loaded), snapshot: false };
+  return { loaded, state: catalogStateOf(loaded), snapshot: false, current: Promise.resolve(undefined) };
 }

@@ -10,7 +10,7 @@ import { type CatalogSource, openSource } from '../diff/sources.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { catalogDir } from '../program.js';
-import { loadCatalogState } from './catalog-state.js';
+import { catalogStateOf, loadCatalogState } from './catalog-state.js';
 import { portOption } from './serve.js';
 
 export interface McpOptions {
@@ -67,17 +67,31 @@ export async function runMcp(options: McpOptions, io: Io): Promise<number> {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  let { loaded, state } = await loadCatalogState(root);
+  const start = await loadCatalogState(root);
+  let { loaded, state } = start;
+  let reloaded = false;
   if (scope && !loaded.catalog.versions.has(`domain:${scope.domain}`))
     throw new UsageError(`--scope names domain "${scope.domain}", which the catalog does not have.`);
   const log = (text: string) => io.err(`switchyard mcp: ${text}\n`);
   const watcher = watchCatalog(root, {
     outDirs: () => [loaded.config.outDir],
     onChange: async () => {
+      reloaded = true;
       ({ loaded, state } = await loadCatalogState(root, { changed: true }));
       log(`reloaded ${loaded.catalog.resources.length} resources`);
     },
   });
+  // Started from the build's snapshot: when the files changed since, answer from them once they are read.
+  void start.current
+    .then((fresh) => {
+      if (!fresh || reloaded) return;
+      loaded = fresh;
+      state = catalogStateOf(fresh);
+      log(
+        `the catalog changed since it was built: ${fresh.catalog.resources.length} resources read from its files`,
+      );
+    })
+    .catch(() => undefined);
   const serverOptions = { getState: () => state, scope, siteUrl: options.siteUrl, diff: diffRevisions(root) };
   // Build the search and schema field indexes now, so the first question does not wait for them.
   setImmediate(() => {

@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { catalogDir } from '../program.js';
 import { securityHeaders } from '../server/csp.js';
-import { loadCatalogState } from './catalog-state.js';
+import { catalogStateOf, loadCatalogState } from './catalog-state.js';
 
 export interface ServeOptions {
   dir: string;
@@ -20,7 +20,20 @@ export interface ServeOptions {
 /** Serves the JSON API over the catalog, and the built site, reloading the catalog when it changes. */
 export async function runServe(options: ServeOptions, io: Io): Promise<number> {
   const root = resolve(options.dir);
-  let { loaded, state } = await loadCatalogState(root, { out: options.out });
+  const start = await loadCatalogState(root, { out: options.out });
+  let { loaded, state } = start;
+  let reloaded = false;
+  // Started from the build's snapshot: when the files changed since, answer from them once they are read.
+  void start.current
+    .then((fresh) => {
+      if (!fresh || reloaded) return;
+      loaded = fresh;
+      state = catalogStateOf(fresh);
+      io.out(
+        `The catalog changed since it was built: ${fresh.catalog.resources.length} resources read from its files.\n`,
+      );
+    })
+    .catch(() => undefined);
   const siteRoot = () => {
     const dir = resolve(root, options.out ?? loaded.config.outDir);
     return existsSync(resolve(dir, 'index.html')) ? dir : undefined;
@@ -41,6 +54,7 @@ export async function runServe(options: ServeOptions, io: Io): Promise<number> {
   const watcher = watchCatalog(root, {
     outDirs: () => [loaded.config.outDir, options.out],
     onChange: async () => {
+      reloaded = true;
       const started = performance.now();
       ({ loaded, state } = await loadCatalogState(root, { out: options.out, changed: true }));
       io.out(
