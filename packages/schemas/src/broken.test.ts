@@ -65,7 +65,7 @@ describe('files that do not parse give a diagnostic at their position, never a t
     expect(result.ok).toBe(true);
     expect(result.api?.operations.map((o) => o.id)).toEqual(['getOrder']);
     expect(await problems('broken/openapi-invalid.yaml')).toEqual([
-      'schema-invalid warning 7:5 broken/openapi-invalid.yaml is not a valid OpenAPI document: `/paths/orders/{orderId}/get` is missing path parameter(s) for `{orderId}`.',
+      "schema-invalid warning 7:5 broken/openapi-invalid.yaml is not a valid OpenAPI document: GET /orders/{orderId} does not declare the path parameter `orderId` (add it to the operation's or the path's parameters, with `in: path`).",
     ]);
   });
 

@@ -39,9 +39,22 @@ export function locatePointer(text: string, pointer: string): { line: number; co
   let at = -1;
   for (const raw of pointer.split('/').filter(Boolean)) {
     const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    const next = text.indexOf(segment, at + 1);
+    const next = keyAfter(text, segment, at + 1) ?? text.indexOf(segment, at + 1);
     if (next === -1) break;
     at = next;
   }
   return at === -1 ? { line: 1, column: 1 } : lineColumnAt(text, at);
+}
+
+/** Where `segment` is written as a key (`name:`, `"name":`, `'name':`) from `from` on: its first character. */
+function keyAfter(text: string, segment: string, from: number): number | undefined {
+  const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const key = new RegExp(`(["']?)${escaped}\\1\\s*:`, 'g');
+  key.lastIndex = from;
+  for (let found = key.exec(text); found; found = key.exec(text)) {
+    const before = text[found.index - 1];
+    // A key starts a line (after indentation), follows `{`, `,` or `- `, never the middle of a word.
+    if (before === undefined || /[\s{,]/.test(before)) return found.index + (found[1]?.length ?? 0);
+  }
+  return undefined;
 }

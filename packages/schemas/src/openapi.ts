@@ -179,20 +179,19 @@ function specOf(doc: Node, walk: JsonSchemaWalk): ApiSpec {
 async function validationProblems(file: string, text: string, bundled: unknown): Promise<Diagnostic[]> {
   try {
     // Loaded on first use: catalogs without OpenAPI specs do not pay for the validator.
-    const { validate } = await import('@readme/openapi-parser');
-    const result = await validate(structuredClone(bundled) as never, { resolve: { external: false } });
-    if (result.valid) return [];
-    return result.errors.slice(0, 20).map((e) => {
-      const message = e.message.split('\n')[0] ?? e.message;
-      const pointer = /`(\/[^`]*)`|at "([^"]+)"|at (#?\/\S+)/.exec(message);
-      const where = pointer ? (pointer[1] ?? pointer[2] ?? pointer[3] ?? '').replace(/^#/, '') : '';
-      return schemaProblem(
-        'schema-invalid',
-        `${file} is not a valid ${result.specification ?? 'OpenAPI'} document: ${message}`,
-        file,
-        locatePointer(text, where),
+    const { openapiProblems } = await import('./openapi-validate.js');
+    const problems = await openapiProblems(bundled);
+    const name = isNode(bundled) && bundled.swagger !== undefined ? 'Swagger' : 'OpenAPI';
+    return problems
+      .slice(0, 20)
+      .map((p) =>
+        schemaProblem(
+          'schema-invalid',
+          `${file} is not a valid ${name} document: ${p.message}.`,
+          file,
+          locatePointer(text, p.pointer),
+        ),
       );
-    });
   } catch (error) {
     return [
       schemaProblem('schema-invalid', `${file} could not be validated: ${(error as Error).message}`, file, {
@@ -205,7 +204,7 @@ async function validationProblems(file: string, text: string, bundled: unknown):
 
 /**
  * An OpenAPI 3.0/3.1 or Swagger 2 document (already read as data): `$ref`s resolved across catalog files,
- * validated by @readme/openapi-parser, every operation with its parameters and bodies as field trees.
+ * validated (openapi-validate.ts), every operation with its parameters and bodies as field trees.
  */
 export async function parseOpenapi(
   file: string,
