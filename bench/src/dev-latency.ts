@@ -27,13 +27,15 @@ export interface EditLatency {
   medianMs: number;
   /** Save to the server's `reload` event (median), null when it sent none. */
   medianReloadEventMs: number | null;
-  /** The rebuilds the server reported for these edits (its own "Rebuilt N pages in M ms"). */
+  /** The updates the server reported for these edits (its own "Updated in M ms: N resources render again"). */
   serverRebuilds: { pages: number; ms: number }[];
 }
 
 export interface DevLatency {
-  /** Spawn to the server listening (its first full build included). */
+  /** Spawn to the server listening (load and check: pages render when asked for). */
   startMs: number;
+  /** Spawn to the first page served (a message's page, rendered on demand), or null when it failed. */
+  firstPageMs: number | null;
   edits: Partial<Record<EditTarget, EditLatency>>;
   search: SearchLatency | null;
   /** Why a part was not measured. */
@@ -108,8 +110,8 @@ class DevServer {
           child.stdout?.removeAllListeners('data');
           const server = new DevServer(child, url);
           child.stdout?.on('data', (more: string) => {
-            for (const m of more.matchAll(/Rebuilt (\d+) pages in (\d+) ms/g))
-              server.rebuilds.push({ pages: Number(m[1]), ms: Number(m[2]) });
+            for (const m of more.matchAll(/Updated in (\d+) ms: (\d+) resources/g))
+              server.rebuilds.push({ pages: Number(m[2]), ms: Number(m[1]) });
           });
           resolve(server);
         }
@@ -218,8 +220,13 @@ export async function measureDev(
   const startMs = performance.now() - started;
   const edits: DevLatency['edits'] = {};
   let search: SearchLatency | null = null;
+  let firstPageMs: number | null = null;
   try {
     await server.listen();
+    const first = await fetch(`${server.url}${targets.message?.page ?? '/'}`).catch(() => undefined);
+    await first?.text();
+    if (first?.ok) firstPageMs = performance.now() - started;
+    else notes.push(`first page not served (${first?.status ?? 'no answer'})`);
     if (options.search) {
       const page = targets.message?.page ?? '/';
       try {
@@ -262,7 +269,7 @@ export async function measureDev(
   } finally {
     await server.stop();
   }
-  return { startMs, edits, search, notes };
+  return { startMs, firstPageMs, edits, search, notes };
 }
 
 /** Two words of the message's name: what someone looking for it would type. */

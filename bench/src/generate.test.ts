@@ -7,7 +7,7 @@ import { countResources } from '@switchyard/model';
 import { checkExample, parseSchemaFile } from '@switchyard/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GeneratedCounts, generateCatalog, planBudget } from './generate.js';
-import { namedSizes, parseSizes } from './sizes.js';
+import { defaultSizes, namedSizes, parseSizes } from './sizes.js';
 
 const root = mkdtempSync(join(tmpdir(), 'switchyard-bench-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -194,21 +194,24 @@ describe('generateCatalog', () => {
     expect(() => planBudget(100, { domain: 2, subdomain: 2 })).toThrow(/top-level/);
   });
 
-  it('names the sizes of the issue: L and XL have 30 domains and the services and messages asked for', () => {
+  it('names the sizes of the issue: L, XL and XXL have the domains, services and messages asked for', () => {
     expect(parseSizes('s,M,2_500').map((s) => [s.name, s.resources])).toEqual([
       ['S', 100],
       ['M', 1_000],
       ['2,500', 2_500],
     ]);
     expect(() => parseSizes('S,huge')).toThrow(/--sizes/);
-    for (const [name, services, messages] of [
-      ['L', 1_000, 10_000],
-      ['XL', 2_000, 20_000],
+    expect(defaultSizes.split(',')).not.toContain('XXL');
+    expect(parseSizes('xxl')[0]?.name).toBe('XXL');
+    for (const [name, domains, services, messages] of [
+      ['L', 30, 1_000, 10_000],
+      ['XL', 30, 2_000, 20_000],
+      ['XXL', 150, 10_000, 100_000],
     ] as const) {
       const size = namedSizes[name];
       if (!size) throw new Error(name);
       const b = planBudget(size.resources, size.budget);
-      expect(b.domain - b.subdomain).toBe(30);
+      expect(b.domain - b.subdomain).toBe(domains);
       expect(b.subdomain).toBeGreaterThan(0);
       expect(b.service).toBe(services);
       expect(b.message).toBe(messages);

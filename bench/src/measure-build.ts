@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog } from '@switchyard/loader';
 import { countResources, type Diagnostic } from '@switchyard/model';
-import { buildSite, checkUpToDate } from '@switchyard/site';
+import { buildSite, checkUpToDate, keepHeapNearLive } from '@switchyard/site';
 import { measureOutput, type OutputFigures } from './output.js';
 
 export interface BuildMeasurement {
@@ -62,6 +62,8 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
+  // As the command line does: V8 keeps the heap near what is live (see site/node/heap.ts).
+  keepHeapNearLive();
   // buildSite writes into `${outDir}.building-<pid>` and then renames it, so both live in this folder.
   const tmp = mkdtempSync(join(args[1] ?? tmpdir(), 'switchyard-bench-site-'));
   const cleanUp = () => rmSync(tmp, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /** The command line of run.js. */
 import { parseArgs } from 'node:util';
-import { type CatalogSize, parseSizes } from './sizes.js';
+import { type CatalogSize, defaultSizes, parseSizes } from './sizes.js';
 
 export interface Options {
   sizes: CatalogSize[];
@@ -22,7 +22,7 @@ export interface Options {
   timeoutMs: number;
 }
 
-export const usage = `node bench/dist/run.js [--sizes S,M,L,XL] [--runs 3] [--seed 1] [--strict]
+export const usage = `node bench/dist/run.js [--sizes S,M,L,XL|XXL] [--runs 3] [--seed 1] [--strict]
   [--skip-build | --build-only] [--skip-rebuild] [--skip-dev] [--edits 3] [--browser] [--layout]
   [--build-timeout 900]`;
 
@@ -30,7 +30,7 @@ export function parseOptions(argv = process.argv.slice(2)): Options {
   const { values } = parseArgs({
     args: argv,
     options: {
-      sizes: { type: 'string', default: 'S,M,L,XL' },
+      sizes: { type: 'string', default: defaultSizes },
       runs: { type: 'string' },
       seed: { type: 'string', default: '1' },
       strict: { type: 'boolean', default: false },

@@ -73,7 +73,9 @@ async function measureAll(o: Options, tmp: string) {
         });
         dev[size.name] = d;
         const edits = Object.entries(d.edits).map(([k, e]) => `${k} ${int(e.medianMs)} ms`);
-        console.log(`  dev: started in ${int(d.startMs)} ms; edit to page ${edits.join(', ')}`);
+        console.log(
+          `  dev: started in ${int(d.startMs)} ms, first page at ${d.firstPageMs === null ? '-' : int(d.firstPageMs)} ms; edit to page ${edits.join(', ')}`,
+        );
         if (d.search)
           console.log(
             `  ⌘K: open ${int(d.search.medianOpenMs)} ms, results ${int(d.search.medianResultsMs)} ms`,

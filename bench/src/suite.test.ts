@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from './build-runs.js';
 import { findTargets } from './dev-latency.js';
 import { generateCatalog } from './generate.js';
-import { checkGoals } from './goals.js';
+import { checkGoals, flatMemory } from './goals.js';
 import { measureOutput } from './output.js';
 import { namedSizes } from './sizes.js';
 import { median } from './stats.js';
@@ -116,5 +116,24 @@ describe('checkGoals', () => {
     expect(goal).toMatchObject({ met: false, detail: 'stopped after 900 s, peak RSS 2,000 MB by then' });
     expect(buildTable([stopped])).toContain('stopped at 900 s');
     expect(outputTable([L])).toMatch(/\| L +\| +8 \|/);
+  });
+});
+
+describe('the memory flatness goal', () => {
+  const at = (size: string, pages: number, buildRssMB: number, loadRssMB: number) => ({
+    size,
+    pages,
+    buildRssMB,
+    loadRssMB,
+  });
+
+  it('is met when what a build holds past its model stays the same as pages grow thirteenfold', () => {
+    const result = flatMemory(at('M', 4_999, 560, 190), at('L', 65_850, 820, 400));
+    expect(result.met).toBe(true);
+    expect(result.detail).toContain('M: 370 MB past its model for 4,999 pages');
+  });
+
+  it('is missed when that extra grows with the pages', () => {
+    expect(flatMemory(at('M', 4_999, 560, 190), at('L', 65_850, 1_600, 400)).met).toBe(false);
   });
 });

@@ -90,6 +90,7 @@ export function devTable(dev: Readonly<Record<string, DevLatency>>): string {
   const header = [
     'size',
     'start',
+    'first page',
     'edit message',
     'edit service',
     'edit doc',
@@ -105,6 +106,7 @@ export function devTable(dev: Readonly<Record<string, DevLatency>>): string {
     return [
       name,
       ms(d.startMs),
+      show(d.firstPageMs ?? undefined, ms),
       edit(d.edits.message),
       edit(d.edits.service),
       edit(d.edits.doc),
