@@ -41,7 +41,8 @@ export async function openapiProblems(doc: unknown): Promise<OpenapiProblem[]> {
       seen.add(message);
       // A property that should not be there is located at itself, not at the object holding it.
       const extra = e.params?.additionalProperty;
-      const pointer = typeof extra === 'string' ? `${e.instancePath}/${escape(extra)}` : e.instancePath;
+      const pointer =
+        typeof extra === 'string' ? `${e.instancePath}/${escapePointer(extra)}` : e.instancePath;
       problems.push({ pointer, message });
       if (problems.length === maxSchemaErrors) break;
     }
@@ -61,7 +62,7 @@ function detail(params: Record<string, unknown> | undefined): string {
 type Doc = Record<string, unknown>;
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const isObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v);
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** A local `$ref` (`#/components/parameters/Id`) followed, at most ten deep. */
 function follow(doc: Doc, value: unknown): unknown {
@@ -104,7 +105,7 @@ function specRules(doc: Doc): OpenapiProblem[] {
     for (const method of methods) {
       const operation = item[method];
       if (!isObject(operation)) continue;
-      const pointer = `/paths/${escape(path)}/${method}`;
+      const pointer = `/paths/${escapePointer(path)}/${method}`;
       const where = `${method.toUpperCase()} ${path}`;
       const declared = new Set([...shared, ...pathParameters(doc, operation.parameters)]);
       const missing = [...templated].filter((name) => !declared.has(name));
