@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LoadedCatalog, loadCatalog } from '@switchyard/loader';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from './build.js';
 import { type DevSite, keyFromSegments, openDevSite } from './dev-site.js';
 
 const example = fileURLToPath(new URL('../../../../examples/acme', import.meta.url));
@@ -150,4 +151,33 @@ describe('the dev site renders on demand', () => {
       'Edited while serving.',
     );
   });
+});
+
+describe('pages rendered on demand', () => {
+  it('are the bytes a full build writes, file for file (build ids aside)', async () => {
+    const fresh = join(temp, 'same');
+    cpSync(example, fresh, { recursive: true, filter: (src) => !/[\\/]dist([\\/]|$)/.test(src) });
+    const loaded = await loadCatalog(fresh);
+    const full = join(temp, 'same-full');
+    await buildSite(loaded, { outDir: full });
+    const dev = await openDevSite(loaded, join(temp, 'same-dev'));
+    const files = filesUnder(full)
+      .map((f) => f.slice(full.length + 1))
+      .filter((f) => !f.startsWith('.switchyard') && !f.startsWith('_sy/'));
+    for (const f of files)
+      await dev.prepare(
+        f
+          .replace(/(^|\/)index\.html$/, '')
+          .split('/')
+          .filter(Boolean),
+      );
+    const idOf = (text: string) => /name="sy-build" content="([^"]+)"/.exec(text)?.[1] ?? '\0';
+    const masked = (path: string) => {
+      const text = readFileSync(path, 'latin1');
+      return text.replaceAll(idOf(text), 'BUILD');
+    };
+    const differing = files.filter((f) => masked(join(full, f)) !== masked(join(temp, 'same-dev', f)));
+    expect(files.length).toBeGreaterThan(300);
+    expect(differing).toEqual([]);
+  }, 120_000);
 });

@@ -218,7 +218,7 @@ async function buildVisualiser(ctx: SectionContext): Promise<void> {
     await writeMap(ctx, [path], { title, subtitle, path, input });
     drawn.set(drawnKey(ctx, path), signature);
   }
-  if (!ctx.only)
+  if (ctx.wide)
     await ctx.writePage(
       '/visualiser',
       redirectPage(urls.page('/visualiser/graph'), 'Visualiser', urls.asset(redirectScriptPath)),

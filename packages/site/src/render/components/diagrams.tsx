@@ -7,9 +7,13 @@ import type { DiagramInput } from '../../diagram/types.js';
 import { useRender } from '../context.js';
 import { Placeholder } from './basic.js';
 
-/** Stable key of a diagram's input (everything that changes its SVG), for the two-pass render and the cache. */
-function keyOf(input: DiagramInput): string {
-  return hashText(`${svgFormat}${JSON.stringify(input)}`);
+/**
+ * Stable key of a diagram (everything that changes its SVG, its title included: the SVG carries it), for the
+ * two-pass render and the cache. Without the title, a flow drawn in a doc and on its own page shared one
+ * SVG, and which title it showed depended on which page was rendered first.
+ */
+function keyOf(input: DiagramInput, title: string): string {
+  return hashText(`${svgFormat}${title}\n${JSON.stringify(input)}`);
 }
 
 /** Bumped whenever the SVG output changes, so diagrams cached by an earlier build are not reused. */
@@ -25,7 +29,7 @@ function Diagram({
   maxHeight?: number | string;
 }) {
   const { diagrams } = useRender();
-  const svg = diagrams.svg(keyOf(input), () => drawDiagram(input, { title, style: false }));
+  const svg = diagrams.svg(keyOf(input, title), () => drawDiagram(input, { title, style: false }));
   const style = maxHeight
     ? `--sy-diagram-max:${typeof maxHeight === 'number' ? `${maxHeight}rem` : maxHeight}`
     : undefined;
