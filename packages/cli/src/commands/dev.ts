@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { type LoadedCatalog, loadCatalog, watchCatalog } from '@switchyard/loader';
@@ -69,7 +69,9 @@ export async function runDev(options: { dir: string; port: number }, io: Io): Pr
     const previous = site.loaded;
     const loaded = await loadCatalog(root, { previous, changed });
     if (JSON.stringify(previous.config) !== JSON.stringify(loaded.config)) {
+      const old = site.outDir;
       site = await openSite(loaded);
+      void rm(old, { recursive: true, force: true }).catch(() => undefined);
       io.out(`The config changed: every page renders again (${Math.round(performance.now() - saved)} ms).\n`);
     } else {
       const update = await site.update(loaded, changed);
