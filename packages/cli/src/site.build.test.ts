@@ -128,7 +128,7 @@ describe('switchyard build', () => {
     expect(readFileSync(join(other, 'notes.txt'), 'utf8')).toBe('mine');
   }, 60_000);
 
-  it('writes the same bytes in every file whether sections build on threads of their own or not', async () => {
+  it('writes the same bytes in every file whether pages and sections build on threads of their own or not', async () => {
     // The compiled packages, whose worker files are there (tests otherwise run the sources, in one thread).
     const compiled = (pkg: string) => pathToFileURL(join(repo, `packages/${pkg}/dist/index.js`)).href;
     const { buildSite } = (await import(compiled('site'))) as typeof import('@switchyard/site');
@@ -137,8 +137,14 @@ describe('switchyard build', () => {
     const one = join(temp(), 'one');
     const two = join(temp(), 'two');
     const inline = await buildSite(loaded, { outDir: one });
-    const threaded = await buildSite(loaded, { outDir: two, threads: true, threadsFrom: 0 });
-    expect(Object.keys(threaded.phases ?? {})).toContain('section:visualiser (own thread)');
+    const threaded = await buildSite(loaded, { outDir: two, threads: true, threadsFrom: 0, pageThreads: 3 });
+    expect(Object.keys(threaded.phases ?? {})).toEqual(
+      expect.arrayContaining([
+        'section:visualiser (own thread)',
+        'pages 1 (own thread)',
+        'pages 3 (own thread)',
+      ]),
+    );
     expect(Object.keys(inline.phases ?? {})).not.toContain('section:visualiser (own thread)');
     expect(threaded.diagnostics).toEqual(inline.diagnostics);
     expect(threaded.pages).toBe(inline.pages);

@@ -26,6 +26,14 @@ interface Place extends Location {
   href: string;
 }
 
+/** What a build thread's body links found, for the main thread's check after writing (`state`, `merge`). */
+export interface BodyLinkState {
+  pending: [string, Place[]][];
+  copies: string[];
+  handKeys: string[];
+  handHrefs: string[];
+}
+
 export type BodyLinks = ReturnType<typeof createBodyLinks>;
 
 /**
@@ -117,6 +125,24 @@ export function createBodyLinks(root: string, catalog: Catalog, files: readonly 
   };
 
   return {
+    /** What this build's bodies linked to so far, as data a thread can send. */
+    state(): BodyLinkState {
+      return {
+        pending: [...pending],
+        copies: [...copies],
+        handKeys: [...handKeys],
+        handHrefs: [...handHrefs],
+      };
+    },
+
+    /** Adds what a build thread's bodies linked to, so `finish` checks and copies it with the rest. */
+    merge(state: BodyLinkState): void {
+      for (const [key, places] of state.pending) pending.set(key, [...(pending.get(key) ?? []), ...places]);
+      for (const file of state.copies) copies.add(file);
+      for (const key of state.handKeys) handKeys.add(key);
+      for (const href of state.handHrefs) handHrefs.add(href);
+    },
+
     /** Reports the links of a body that lead nowhere now, and keeps the rest to check after writing. */
     check(resource: Resource, links: readonly LinkFact[], report: (d: Diagnostic) => void): void {
       const file = resource.source.file;

@@ -24,8 +24,8 @@ export async function buildSite(loaded: LoadedCatalog, options: BuildOptions = {
   if (output.upToDate) return output.upToDate;
   const build = createBuild(loaded, options, output);
   build.phases.open = Math.round(performance.now() - opened);
-  startCompiling(build);
   const ownThreads = startOwnThreads(build);
+  startCompiling(build);
   await prepareSections(build);
   await renderResourcePages(build);
   await renderCatalogPages(build);

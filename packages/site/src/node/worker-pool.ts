@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { isMainThread, Worker } from 'node:worker_threads';
 
 interface Lane {
   worker: Worker;
@@ -30,8 +30,12 @@ export class WorkerPool<In, Out> {
     private readonly size: number,
   ) {}
 
-  /** One thread per core but the main thread's: at least one, at most four. */
+  /**
+   * One thread per core but the main thread's: at least one, at most four. None from a build's own
+   * threads (`build-thread.ts`), which do their jobs themselves: the cores are already theirs.
+   */
   static threads(): number {
+    if (!isMainThread) return 0;
     return Math.max(1, Math.min(availableParallelism() - 1, 4));
   }
 

@@ -42,13 +42,21 @@ export interface Build {
   diagnostics: Diagnostic[];
 }
 
-/** Sets up one build over an opened output folder. */
-export function createBuild(loaded: LoadedCatalog, options: BuildOptions, output: Output): Build {
+/**
+ * Sets up one build over an opened output folder. A build thread passes the settings of the build it
+ * takes part in, so its pages carry the same build id.
+ */
+export function createBuild(
+  loaded: LoadedCatalog,
+  options: BuildOptions,
+  output: Output,
+  buildSettings?: BuildSettings,
+): Build {
   const policy = rootPolicy(loaded.root);
   const hasCustomStyles = 'real' in policy.resolve(stylesFile);
   const logo = resolveLogo(loaded.root, loaded.config);
   const config = logo.config;
-  const settings: BuildSettings = {
+  const settings: BuildSettings = buildSettings ?? {
     // A full build is named by what it read, so the same catalog builds the same bytes; a dev server's
     // rebuilds (no fingerprint) by the time, so the browser drops what it cached from the one before.
     id: output.fingerprint ? output.fingerprint.slice(0, 12) : Date.now().toString(36),

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { snapshotOf } from '@switchyard/loader';
+import type { Resource } from '@switchyard/model';
 import { siteSections } from '../../sections/index.js';
-import type { SectionDone, SectionJob } from '../section-worker.js';
+import type { ThreadDone, ThreadJob } from '../build-thread.js';
 import { noStats } from '../writer.js';
 import { type Build, sectionFailed } from './context.js';
 
@@ -14,19 +16,30 @@ import { type Build, sectionFailed } from './context.js';
  * threads of their own.
  */
 
-/** Sections running on threads of their own, by name. */
-export type OwnThreads = Map<string, Promise<SectionDone>>;
+/**
+ * Threads of the build by what they do (`section:visualiser`, `pages 1`...), each with its answer and,
+ * for page threads, the pages it renders (rendered here instead if the thread fails).
+ */
+export type OwnThreads = Map<string, { done: Promise<ThreadDone>; pages?: Resource[] }>;
 
-const sectionWorker = new URL('../section-worker.js', import.meta.url);
+const buildThread = new URL('../build-thread.js', import.meta.url);
 
 /**
- * Resource versions from which a section gets a thread of its own. Measured on two cores: the L catalog
+ * Resource versions from which the build starts threads of its own. Measured on two cores: the L catalog
  * (15,000 versions) builds 20-30% faster, but the fixture (230) and a 1,000-resource catalog build 15-20%
  * slower, where a second copy of the model and three threads on two cores cost more than they save.
  */
 const ownThreadFrom = 5000;
+/** Page threads at most: each holds the model (at bench L, about 330 MB). */
+const maxPageThreads = 6;
+/** Resource pages dealt to the threads in runs of this many, so each thread gets every kind. */
+const shareRun = 64;
 
-/** Starts the sections that can build on their own thread (full builds of big catalogs from disk only). */
+/**
+ * Starts the build's own threads (full builds of big catalogs from disk only): sections that can build
+ * alone (the visualiser), and, on a machine with cores to spare, threads that render a share of the
+ * resource pages each; the main thread keeps the first share (`build.toRender` becomes it).
+ */
 export function startOwnThreads(build: Build): OwnThreads {
   const running: OwnThreads = new Map();
   const { options, loaded, output } = build;
@@ -34,24 +47,40 @@ export function startOwnThreads(build: Build): OwnThreads {
     !options.threads ||
     output.incremental ||
     loaded.catalog.resources.length < (options.threadsFrom ?? ownThreadFrom) ||
-    !existsSync(fileURLToPath(sectionWorker))
+    !existsSync(fileURLToPath(buildThread))
   )
     return running;
   // The catalog as data, once for every thread: measured at L, rebuilding from it takes a tenth of a load.
-  let model: Uint8Array | undefined;
+  const model = serialize(snapshotOf(loaded));
+  const job = (task: ThreadJob['task']): ThreadJob => ({
+    task,
+    root: loaded.root,
+    model,
+    work: output.work,
+    build: build.base.build,
+  });
   for (const section of siteSections) {
-    if (!section.ownThread) continue;
-    model ??= serialize(snapshotOf(loaded));
-    const job: SectionJob = {
-      section: section.name,
-      root: loaded.root,
-      model,
-      work: output.work,
-      build: build.base.build,
-    };
-    running.set(section.name, runSectionWorker(job));
+    if (section.ownThread)
+      running.set(`section:${section.name}`, { done: runThread(job({ section: section.name })) });
+  }
+  const pageThreads =
+    options.pageThreads ?? Math.min(maxPageThreads, availableParallelism() - 1 - running.size);
+  if (pageThreads > 0) {
+    const [mine = [], ...theirs] = shares(build.toRender, pageThreads + 1);
+    build.toRender = mine;
+    theirs.forEach((share, i) => {
+      const done = runThread(job({ resources: share.map((r) => r.key) }));
+      running.set(`pages ${i + 1}`, { done, pages: share });
+    });
   }
   return running;
+}
+
+/** Deals `items` into `count` shares, in runs of `shareRun` consecutive items. */
+export function shares<T>(items: readonly T[], count: number): T[][] {
+  const out: T[][] = Array.from({ length: count }, () => []);
+  for (let i = 0; i < items.length; i++) out[Math.floor(i / shareRun) % count]?.push(items[i] as T);
+  return out;
 }
 
 /**
@@ -78,12 +107,12 @@ export async function prepareSections(build: Build, onDemand?: ReadonlySet<strin
   build.phase('prepare');
 }
 
-/** Runs a section on its own thread; a thread that dies is reported as the section failing. */
-function runSectionWorker(job: SectionJob): Promise<SectionDone> {
+/** Runs a build thread; a thread that dies is reported as its task failing. */
+function runThread(job: ThreadJob): Promise<ThreadDone> {
   return new Promise((resolve) => {
-    const failed = (error: string): SectionDone => ({ stats: noStats(), diagnostics: [], ms: 0, error });
-    const worker = new Worker(sectionWorker, { workerData: job });
-    worker.once('message', (done: SectionDone) => {
+    const failed = (error: string): ThreadDone => ({ stats: noStats(), diagnostics: [], ms: 0, error });
+    const worker = new Worker(buildThread, { workerData: job });
+    worker.once('message', (done: ThreadDone) => {
       resolve(done);
       void worker.terminate();
     });

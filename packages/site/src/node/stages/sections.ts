@@ -4,6 +4,7 @@ import { sectionContextFor } from '../section-context.js';
 import { addStats } from '../writer.js';
 import { type Build, sectionFailed } from './context.js';
 import type { OwnThreads } from './prepare.js';
+import { renderResourcePages } from './resource-pages.js';
 
 /**
  * The render stage for sections (schemas, visualiser, API, ...): each builds its pages and files through
@@ -27,7 +28,7 @@ export async function buildSections(
     onDemand?.wide ?? true,
   );
   for (const section of siteSections) {
-    if (ownThreads.has(section.name)) continue;
+    if (ownThreads.has(`section:${section.name}`)) continue;
     try {
       await section.build(context);
       build.phase(`section:${section.name}`);
@@ -35,14 +36,21 @@ export async function buildSections(
       build.report(sectionFailed(section.name, (error as Error).message));
     }
   }
-  for (const [name, running] of ownThreads) {
-    const done = await running;
-    addStats(build.stats, done.stats);
+  for (const [name, thread] of ownThreads) {
+    const done = await thread.done;
+    // A page thread that failed (a bug) costs its pages nothing: they render here, and count from here.
+    const redo = thread.pages !== undefined && done.error !== undefined;
+    if (!redo) addStats(build.stats, done.stats);
     if (done.links) build.ledger.merge(done.links, done.linkCount);
+    if (done.bodyLinks) build.bodyLinks.merge(done.bodyLinks);
     for (const d of done.diagnostics) build.report(d);
-    if (done.error !== undefined) build.report(sectionFailed(name, done.error));
-    build.phases[`section:${name} (own thread)`] = done.ms;
-    await siteSections.find((x) => x.name === name)?.afterOwnThread?.(context);
+    build.phases[`${name} (own thread)`] = done.ms;
+    const section = name.startsWith('section:') ? name.slice('section:'.length) : undefined;
+    if (redo && thread.pages) {
+      build.toRender = thread.pages;
+      await renderResourcePages(build);
+    } else if (done.error !== undefined) build.report(sectionFailed(section ?? name, done.error));
+    await siteSections.find((x) => x.name === section)?.afterOwnThread?.(context);
   }
   build.phase('waiting for threads');
 }

@@ -2,11 +2,17 @@ import type { Diagnostic } from '@switchyard/model';
 
 export interface BuildOptions {
   /**
-   * Lets sections that can (the visualiser) build on a thread of their own, which gets the loaded catalog
-   * as a snapshot (no second load) and reads files through the path policy of `loaded.root`. Full builds
-   * of big catalogs only (see `ownThreadFrom`).
+   * Lets sections that can (the visualiser) build on a thread of their own, and resource pages render on
+   * threads too (`pageThreads`); each thread gets the loaded catalog as a snapshot (no second load) and
+   * reads files through the path policy of `loaded.root`. Full builds of big catalogs only (see
+   * `ownThreadFrom`).
    */
   threads?: boolean;
+  /**
+   * Threads that render a share of the resource pages each, beside the main thread (with `threads`).
+   * Default: one per core left after the main thread and the sections' threads, at most six.
+   */
+  pageThreads?: number;
   /** Resource versions from which `threads` applies (default 5,000). */
   threadsFrom?: number;
   /**
