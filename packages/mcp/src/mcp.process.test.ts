@@ -29,6 +29,7 @@ describe('switchyard mcp over stdio, on examples/acme', () => {
       'find_messages_by_field',
       'get_owners',
       'get_producers_and_consumers',
+      'get_reactions',
       'get_resource',
       'get_schema',
       'get_service_messages',
@@ -109,6 +110,26 @@ describe('switchyard mcp over stdio, on examples/acme', () => {
       expect.arrayContaining(['flow:place-an-order@1.0.0', 'flow:checkout-saga@1.0.0']),
     );
     expect(text).toContain('# Impact of changing [Reserve Inventory]');
+    expect(text).toContain('## What it causes');
+  });
+
+  it("answers what a message causes and what causes an event, from the services' triggers", async () => {
+    const causes = await call('get_reactions', { ref: 'command:reserve-inventory' });
+    const sent = (list: unknown) => (list as { sent: { key: string } }[]).map((r) => r.sent.key);
+    expect(sent(causes.data.causes)).toEqual(
+      expect.arrayContaining(['event:inventory-reserved@1.0.0', 'event:inventory-reservation-failed@1.0.0']),
+    );
+    expect(causes.text).toMatch(
+      /\[Inventory Service\]\([^)]*\) receives \[Reserve Inventory\].* and sends \[Inventory Reserved\]\([^)]*\) when every line fits within available stock/,
+    );
+    const causedBy = await call('get_reactions', { ref: 'event:inventory-reserved' });
+    const received = (causedBy.data.causedBy as { received: { key: string }; depth: number }[])
+      .filter((r) => r.depth === 1)
+      .map((r) => r.received.key);
+    expect(received).toEqual(['command:reserve-inventory@1.0.0']);
+    expect(causedBy.text).toContain('## What causes it');
+    const none = await call('get_reactions', { ref: 'team:ordering-platform' });
+    expect(none.text).toContain('No service declares a trigger for it');
   });
 
   it('finds the messages carrying orderId, whatever the schema format', async () => {
@@ -255,7 +276,7 @@ describe('switchyard mcp --http with a bearer token', () => {
     await client.connect(transport);
     try {
       const { tools } = await client.listTools();
-      expect(tools.length).toBe(10);
+      expect(tools.length).toBe(11);
       const result = await client.callTool({
         name: 'get_producers_and_consumers',
         arguments: { ref: 'event:order-created' },

@@ -167,6 +167,14 @@ export const diagnosticCatalogue = {
     severity: 'warning',
     hint: "Add the message to the service's receives, or fix the step the message leads to.",
   },
+  'trigger-not-sent': {
+    severity: 'warning',
+    hint: "Add the message to the service's sends, or correct the trigger's id.",
+  },
+  'flow-step-not-triggered': {
+    severity: 'warning',
+    hint: "Add the message to the triggers of the service's receives entry, or correct the flow.",
+  },
   'message-without-producer': {
     severity: 'info',
     hint: 'Add the message to the sends of the service (or domain, or agent) that publishes it.',

@@ -92,3 +92,55 @@ describe('switchyard impact on the bundled example', () => {
     expect(missing.err).toContain('did you mean "reserve-inventory"');
   });
 });
+
+describe('switchyard impact: reactions (what a message causes)', () => {
+  const fixture = join(repo, '../shared/fixtures/eventcatalog-acme');
+
+  it('names the events Inventory Service sends in reaction to reserve-inventory, though nobody consumes them', async () => {
+    const { code, out } = await cli('impact', 'command:reserve-inventory', fixture, '--format', 'json');
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as ImpactReport;
+    const reactions = report.reactions.map((r) => [r.service.id, r.sent.id, r.condition, r.depth, r.peers]);
+    expect(reactions).toEqual([
+      ['inventory-service', 'inventory-reserved', 'When sufficient stock is available', 1, []],
+      [
+        'inventory-service',
+        'inventory-unavailable',
+        'When there is not enough stock to fulfil the reservation',
+        1,
+        [],
+      ],
+    ]);
+    for (const format of ['text', 'markdown']) {
+      const printed = (await cli('impact', 'command:reserve-inventory', fixture, '--format', format)).out;
+      expect(printed).toMatch(/Reactions/);
+      expect(printed).toMatch(
+        /Inventory Service receives Reserve Inventory .*→ sends Inventory Reserved .*when sufficient stock is available; no known receiver/,
+      );
+      expect(printed).toMatch(/sends Inventory Unavailable .*when there is not enough stock/);
+    }
+  });
+
+  it('follows reactions to reactions, each at its depth, and stops at --depth', async () => {
+    const json = async (depth: string) =>
+      JSON.parse(
+        (await cli('impact', 'command:submit-review', fixture, '--format', 'json', '--depth', depth)).out,
+      ) as ImpactReport;
+    const deep = await json('3');
+    const byDepth = (r: ImpactReport, d: number) => [
+      ...new Set(r.reactions.filter((x) => x.depth === d).map((x) => x.sent.id)),
+    ];
+    expect(byDepth(deep, 1)).toEqual(['review-submitted']);
+    // The moderation worker reacts to review-submitted.
+    expect(byDepth(deep, 2)).toContain('review-published');
+    expect((await json('1')).reactions.every((r) => r.depth === 1)).toBe(true);
+  });
+
+  it('lists what causes an event: the trigger that sends it and who sends what sets it off', async () => {
+    const { out } = await cli('impact', 'event:inventory-reserved', fixture, '--format', 'json');
+    const report = JSON.parse(out) as ImpactReport;
+    expect(report.causes.map((c) => [c.received.id, c.service.id, c.peers.map((p) => p.id)])).toEqual([
+      ['reserve-inventory', 'inventory-service', ['checkout-orchestrator']],
+    ]);
+  });
+});

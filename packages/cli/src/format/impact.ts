@@ -1,4 +1,11 @@
-import type { ImpactOwner, ImpactPeer, ImpactRef, ImpactReport } from '@switchyard/model';
+import {
+  conditionClause,
+  type ImpactOwner,
+  type ImpactPeer,
+  type ImpactReaction,
+  type ImpactRef,
+  type ImpactReport,
+} from '@switchyard/model';
 
 type Style = 'text' | 'markdown';
 
@@ -17,6 +24,22 @@ function peerLine(p: ImpactPeer): string {
   return parts.join(', ');
 }
 
+const when = (r: ImpactReaction) => (r.condition ? ` ${conditionClause(r.condition)}` : '');
+const hops = (r: ImpactReaction) => (r.depth > 1 ? ` [${r.depth} hops]` : '');
+
+/** `Inventory Service receives Reserve inventory → sends Inventory reserved when …; received by …` */
+function reactionLine(r: ImpactReaction): string {
+  const who = r.peers.map((p) => p.name).join(', ');
+  return `${r.service.name} receives ${label(r.received)} → sends ${label(r.sent)}${when(r)}; ${
+    who ? `received by ${who}` : 'no known receiver'
+  }${hops(r)}`;
+}
+
+function causeLine(r: ImpactReaction): string {
+  const who = r.peers.map((p) => p.name).join(', ');
+  return `${label(r.received)}${who ? ` (sent by ${who})` : ''} → ${r.service.name} sends ${label(r.sent)}${when(r)}${hops(r)}`;
+}
+
 /** The sections of a report as titled lists of lines; text and Markdown differ only in how they print. */
 function sections(report: ImpactReport): { title: string; lines: string[] }[] {
   const out: { title: string; lines: string[] }[] = [];
@@ -25,6 +48,8 @@ function sections(report: ImpactReport): { title: string; lines: string[] }[] {
   };
   add('Producers', report.producers.map(peerLine));
   add('Consumers', report.consumers.map(peerLine));
+  add('Reactions', (report.reactions ?? []).map(reactionLine));
+  add('Caused by', (report.causes ?? []).map(causeLine));
   add(
     'Sends',
     report.sends.map(

@@ -1,5 +1,12 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { type ImpactPeer, type ImpactRef, type ImpactReport, impactOf } from '@switchyard/model';
+import {
+  conditionClause,
+  type ImpactPeer,
+  type ImpactReaction,
+  type ImpactRef,
+  type ImpactReport,
+  impactOf,
+} from '@switchyard/model';
 import { z } from 'zod';
 import { answer, guarded, lookUp, type ServerContext } from '../context.js';
 import { refInput } from './resource.js';
@@ -17,6 +24,10 @@ function scoped(ctx: ServerContext, report: ImpactReport): ImpactReport {
     const kept = { ...rest, channels: p.channels.filter(shown) };
     return through !== undefined && shown({ key: through }) ? { ...kept, through } : kept;
   };
+  const scopedReactions = (list: ImpactReaction[]) =>
+    list
+      .filter((r) => shown(r.service) && shown(r.sent) && shown(r.received))
+      .map((r) => ({ ...r, peers: r.peers.filter(shown) }));
   return {
     ...report,
     producers: report.producers.filter((p) => shown(p.resource)).map(peer),
@@ -35,6 +46,8 @@ function scoped(ctx: ServerContext, report: ImpactReport): ImpactReport {
         channels: x.channels.filter(shown),
         counterparts: x.counterparts.filter(shown),
       })),
+    reactions: scopedReactions(report.reactions),
+    causes: scopedReactions(report.causes),
     dataStores: report.dataStores.filter((d) => shown(d.container)),
     channels: report.channels.filter(shown),
     flows: report.flows
@@ -46,6 +59,37 @@ function scoped(ctx: ServerContext, report: ImpactReport): ImpactReport {
     pinned: report.pinned.filter((p) => shown(p.peer)),
     pages: report.pages.filter((p) => shown(p.ref)),
   };
+}
+
+/** One reaction: "Inventory Service receives X and sends Y when …; received by …". */
+function reactionLine(
+  r: ImpactReaction,
+  link: (ref: Pick<ImpactRef, 'key' | 'name'>) => string,
+  peers: 'receivers' | 'senders',
+): string {
+  const condition = r.condition ? ` ${conditionClause(r.condition)}` : '';
+  const who = r.peers.map(link).join(', ');
+  const after =
+    peers === 'receivers'
+      ? `; received by ${who || 'no one'}`
+      : who
+        ? `; ${link(r.received)} is sent by ${who}`
+        : '';
+  const hops = r.depth > 1 ? ` (${r.depth} hops)` : '';
+  return `- ${link(r.service)} receives ${link(r.received)} and sends ${link(r.sent)}${condition}${after}${hops}`;
+}
+
+/** The reactions and causes of a report, as the Markdown `impact_of_change` and `get_reactions` share. */
+export function reactionSections(
+  report: Pick<ImpactReport, 'reactions' | 'causes'>,
+  link: (ref: Pick<ImpactRef, 'key' | 'name'>) => string,
+): string[] {
+  const out: string[] = [];
+  if (report.reactions.length)
+    out.push('## What it causes', '', ...report.reactions.map((r) => reactionLine(r, link, 'receivers')), '');
+  if (report.causes.length)
+    out.push('## What causes it', '', ...report.causes.map((r) => reactionLine(r, link, 'senders')), '');
+  return out;
 }
 
 export function renderImpactMarkdown(
@@ -69,6 +113,7 @@ export function renderImpactMarkdown(
         `- ${link(p.resource)}${p.requested ? ` asks for ${p.requested}` : ''}${hop(p.distance, p.through)}`,
     ),
   );
+  out.push(...reactionSections(report, link));
   list(
     'Sends',
     report.sends.map((x) => `- ${link(x.message)} to ${x.counterparts.map(link).join(', ') || 'no one'}`),
@@ -148,6 +193,49 @@ export function registerImpactTool(server: McpServer, ctx: ServerContext): void 
           : `${r.name} \`${r.key}\``;
       };
       return answer(renderImpactMarkdown(report, link), report as unknown as Record<string, unknown>);
+    }),
+  );
+
+  server.registerTool(
+    'get_reactions',
+    {
+      title: 'What a message causes, and what causes it',
+      description:
+        'Trigger paths from the services\' declared triggers (`receives[].triggers`, with conditions): for a message, every message a service sends in reaction to receiving it (and the reactions to those, up to `depth`), whether or not anyone consumes them, and what makes the message be sent; for a service, the reactions it declares. Answers "what does ReserveInventory cause?" and "what causes InventoryReserved?".',
+      inputSchema: {
+        ref: refInput.describe('the message or service, e.g. "command:reserve-inventory"'),
+        depth: z
+          .number()
+          .int()
+          .min(1)
+          .max(10)
+          .default(3)
+          .describe('how many reactions deep to follow (default 3)'),
+      },
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    guarded(({ ref, depth }: { ref: string; depth: number }) => {
+      const state = ctx.state();
+      const resource = lookUp(ctx, ref);
+      const report = scoped(ctx, impactOf(state.catalog, resource, { depth, mentions: false }));
+      const link = (r: Pick<ImpactRef, 'key' | 'name'>) => {
+        const target = state.catalog.byKey.get(r.key);
+        return target ? `[${r.name}](${ctx.siteUrl}${state.urlOf(target)})` : r.name;
+      };
+      const sections = reactionSections(report, link);
+      const text = [
+        `# Trigger paths of ${link(report.subject)}`,
+        '',
+        ...(sections.length
+          ? sections
+          : ['No service declares a trigger for it: nothing is known to cause it or to be caused by it.']),
+      ];
+      return answer(text.join('\n').trimEnd(), {
+        subject: report.subject,
+        depth: report.depth,
+        causes: report.reactions,
+        causedBy: report.causes,
+      });
     }),
   );
 }

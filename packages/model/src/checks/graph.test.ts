@@ -88,4 +88,60 @@ describe('checkGraph', () => {
     expect(built.diagnostics.map((d) => d.code)).toEqual(['no-matching-version']);
     expect(checkGraph(built.catalog)).toEqual([]);
   });
+
+  describe('triggers', () => {
+    const cmd = resourceFromFrontmatter('command', { id: 'reserve', name: 'Reserve', ...v });
+    const ok = resourceFromFrontmatter('event', { id: 'reserved', name: 'Reserved', ...v });
+    const no = resourceFromFrontmatter('event', { id: 'unavailable', name: 'Unavailable', ...v });
+    const inventory = (sends: string[]) =>
+      resourceFromFrontmatter('service', {
+        id: 'inventory',
+        name: 'Inventory',
+        ...v,
+        sends: sends.map((id) => ({ id })),
+        receives: [
+          {
+            id: 'reserve',
+            triggers: [
+              { id: 'reserved', condition: 'in stock' },
+              { id: 'unavailable', condition: 'out of stock' },
+            ],
+          },
+        ],
+      });
+
+    it('warns where a trigger names a message its service does not send, and only there', () => {
+      const { catalog } = buildCatalog([inventory(['reserved']), cmd, ok, no]);
+      const found = checkGraph(catalog).filter((d) => d.code === 'trigger-not-sent');
+      expect(found.map((d) => d.message)).toEqual([
+        'Inventory lists Unavailable (event unavailable) as triggered by what it receives, but does not send it.',
+      ]);
+      const sending = buildCatalog([inventory(['reserved', 'unavailable']), cmd, ok, no]).catalog;
+      expect(checkGraph(sending).filter((d) => d.code === 'trigger-not-sent')).toEqual([]);
+    });
+
+    it("checks a flow's message → service → message against the service's triggers", () => {
+      const other = resourceFromFrontmatter('event', { id: 'audited', name: 'Audited', ...v });
+      const flow = (next: string) =>
+        resourceFromFrontmatter('flow', {
+          id: 'f',
+          name: 'F',
+          ...v,
+          steps: [
+            { id: 'ask', title: 'Reserve', message: { id: 'reserve' }, next_step: 'inv' },
+            { id: 'inv', title: 'Inventory', service: { id: 'inventory' }, next_step: 'out' },
+            { id: 'out', title: 'Out', message: { id: next } },
+          ],
+        });
+      const run = (next: string) =>
+        checkGraph(
+          buildCatalog([inventory(['reserved', 'unavailable', 'audited']), cmd, ok, no, other, flow(next)])
+            .catalog,
+        ).filter((d) => d.code.startsWith('flow-step'));
+      expect(run('unavailable')).toEqual([]);
+      expect(run('audited').map((d) => d.message)).toEqual([
+        'Step "inv" (Inventory) sends audited after receiving reserve, but Inventory\'s triggers for reserve name only reserved, unavailable.',
+      ]);
+    });
+  });
 });

@@ -4,7 +4,7 @@ import { nextStepsOf } from '../kinds/flow.js';
 import { isMessageKind } from '../kinds/kind.js';
 import { type ResolvedStep, stepsOf } from '../queries/flows.js';
 import { failureSide, walkOf } from '../queries/impact-flows.js';
-import { consumersOf, producersOf } from '../queries/messages.js';
+import { consumersOf, producersOf, triggersOf } from '../queries/messages.js';
 import { isHidden, locate, nameOf, type Resource } from '../resource.js';
 
 /** True when the resource points to any version of the message with the relation. */
@@ -16,10 +16,28 @@ function exchanges(catalog: Catalog, peer: Resource, message: Resource, relation
   });
 }
 
+/** True when two resources are versions of one message (or the same resource). */
+const sameMessage = (a: Resource, b: Resource) => a.kind === b.kind && a.id === b.id;
+
+/** What receiving any version of `message` makes `service` send, by its declared triggers. */
+function triggeredBy(catalog: Catalog, service: Resource, message: Resource): Resource[] {
+  return triggersOf(catalog, service)
+    .filter((t) => sameMessage(t.received, message))
+    .map((t) => t.sent);
+}
+
 function checkStepPairs(catalog: Catalog, flow: Resource<'flow'>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const steps = stepsOf(catalog, flow);
   const byId = new Map<string, ResolvedStep>(steps.map((s) => [s.id, s]));
+  // The messages that lead to each step, for the triggers check.
+  const before = new Map<string, Resource[]>();
+  for (const from of steps) {
+    for (const next of nextStepsOf(from.step)) {
+      if (!from.resource || !isMessageKind(from.resource.kind)) continue;
+      before.set(next.id, [...(before.get(next.id) ?? []), from.resource]);
+    }
+  }
   steps.forEach((from, i) => {
     for (const next of nextStepsOf(from.step)) {
       const to = byId.get(next.id);
@@ -35,6 +53,20 @@ function checkStepPairs(catalog: Catalog, flow: Resource<'flow'>): Diagnostic[] 
             at,
           ),
         );
+      }
+      if (a.kind === 'service' && isMessageKind(b.kind) && exchanges(catalog, a, b, 'sends')) {
+        for (const received of before.get(from.id) ?? []) {
+          const caused = triggeredBy(catalog, a, received);
+          if (caused.length === 0 || caused.some((m) => sameMessage(m, b))) continue;
+          const names = [...new Set(caused.map((m) => m.id))].join(', ');
+          out.push(
+            diagnostic(
+              'flow-step-not-triggered',
+              `Step "${from.id}" (${nameOf(a)}) sends ${b.id} after receiving ${received.id}, but ${nameOf(a)}'s triggers for ${received.id} name only ${names}.`,
+              at,
+            ),
+          );
+        }
       }
       if (isMessageKind(a.kind) && b.kind === 'service' && !exchanges(catalog, b, a, 'receives')) {
         out.push(
@@ -115,15 +147,36 @@ function checkMessagePeers(catalog: Catalog, message: Resource): Diagnostic[] {
   return out;
 }
 
+/** A trigger names a message its service sends: receiving A makes it send B, so B is among its sends. */
+function checkTriggers(catalog: Catalog, service: Resource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const e of catalog.outgoing.get(service.key) ?? []) {
+    if (e.relation !== 'triggers' || e.declaredIn !== undefined) continue;
+    const sent = catalog.byKey.get(e.to);
+    if (!sent || exchanges(catalog, service, sent, 'sends')) continue;
+    out.push(
+      diagnostic(
+        'trigger-not-sent',
+        `${nameOf(service)} lists ${nameOf(sent)} (${sent.kind} ${sent.id}) as triggered by what it receives, but does not send it.`,
+        locate(service, e.path),
+      ),
+    );
+  }
+  return out;
+}
+
 /**
- * Consistency of the graph as a whole: flows agree with the services' sends and receives, every
- * message has both ends, failure paths end. Pure; run after buildCatalog.
+ * Consistency of the graph as a whole: flows agree with the services' sends, receives and triggers, every
+ * trigger names a message its service sends, every message has both ends, failure paths end. Pure; run after buildCatalog.
  */
 export function checkGraph(catalog: Catalog): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const flow of catalog.latestByKind.get('flow') ?? []) {
     out.push(...checkStepPairs(catalog, flow as Resource<'flow'>));
     out.push(...checkCompensationEnds(flow as Resource<'flow'>));
+  }
+  for (const kind of ['service', 'domain', 'agent'] as const) {
+    for (const r of catalog.latestByKind.get(kind) ?? []) out.push(...checkTriggers(catalog, r));
   }
   for (const kind of ['event', 'command', 'query'] as const) {
     for (const message of catalog.latestByKind.get(kind) ?? [])

@@ -15,6 +15,8 @@ import {
   reactionsTo,
   receivesOf,
   sendsOf,
+  type Trigger,
+  triggersOf,
 } from './messages.js';
 import { ownersOf } from './ownership.js';
 
@@ -36,6 +38,14 @@ export interface ImpactReport {
   sends: ImpactExchange[];
   /** For a service: each message it receives, with everyone who sends it. */
   receives: ImpactExchange[];
+  /**
+   * What the subject causes, at each depth: every message a service sends in reaction to receiving it
+   * (for a service, the reactions it declares), then the reactions to those, up to `depth`; whether or not
+   * anyone consumes the message sent.
+   */
+  reactions: ImpactReaction[];
+  /** What causes the subject to be sent, at each depth: the triggers naming it, then what causes those. */
+  causes: ImpactReaction[];
   /** For a service: the data stores (containers) it writes to or reads from. */
   dataStores: { container: ImpactRef; access: 'writes' | 'reads' }[];
   channels: ImpactRef[];
@@ -70,6 +80,18 @@ export interface ImpactPeer {
   distance: number;
   /** For distance 2+: the message through which the peer is reached. */
   through?: string;
+}
+
+/** A service's declared reaction: receiving one message makes it send another, maybe on a condition. */
+export interface ImpactReaction {
+  received: ImpactRef;
+  service: ImpactRef;
+  sent: ImpactRef;
+  condition?: string;
+  /** 1: a reaction to the subject itself (or, for a service, its own); 2+: a reaction to a reaction. */
+  depth: number;
+  /** Who receives the message sent (reactions) or sends the message received (causes); may be empty. */
+  peers: ImpactRef[];
 }
 
 export interface ImpactExchange {
@@ -154,6 +176,68 @@ function upstream(catalog: Catalog, message: Resource, depth: number): ImpactPee
         next.push(t.received);
         out.push(...producersOf(catalog, t.received).map((p) => peerOf(p, d, t.received.key)));
       }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+function reactionOf(t: Trigger, depth: number, peers: Resource[]): ImpactReaction {
+  const reaction: ImpactReaction = {
+    received: impactRef(t.received),
+    service: impactRef(t.service),
+    sent: impactRef(t.sent),
+    depth,
+    peers: uniqueResources(peers).map(impactRef),
+  };
+  if (t.condition !== undefined) reaction.condition = t.condition;
+  return reaction;
+}
+
+/** Every version of a message: a trigger names the version its service receives, not always the newest. */
+const allVersions = (catalog: Catalog, m: Resource) => versionsOf(catalog, m.kind, m.id);
+
+/**
+ * Reactions breadth first: those to the subject (for a service, the ones it declares), then those to each
+ * message sent in reaction, up to `depth`. Each message is followed once.
+ */
+function reactionsFrom(catalog: Catalog, subject: Resource, depth: number): ImpactReaction[] {
+  const out: ImpactReaction[] = [];
+  const seen = new Set<string>();
+  const consumers = (m: Resource) => consumersOf(catalog, m, { anyVersion: true }).map((p) => p.resource);
+  let frontier: Trigger[] = isMessageKind(subject.kind)
+    ? allVersions(catalog, subject).flatMap((v) => reactionsTo(catalog, v))
+    : triggersOf(catalog, subject);
+  seen.add(`${subject.kind}:${subject.id}`);
+  for (let d = 1; d <= depth && frontier.length > 0; d++) {
+    const next: Trigger[] = [];
+    for (const t of frontier) {
+      out.push(reactionOf(t, d, consumers(t.sent)));
+      const id = `${t.sent.kind}:${t.sent.id}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      next.push(...allVersions(catalog, t.sent).flatMap((v) => reactionsTo(catalog, v)));
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+/** Causes breadth first: the triggers that send the subject, then those that send what they receive. */
+function causesFrom(catalog: Catalog, subject: Resource, depth: number): ImpactReaction[] {
+  if (!isMessageKind(subject.kind)) return [];
+  const out: ImpactReaction[] = [];
+  const seen = new Set([`${subject.kind}:${subject.id}`]);
+  const producers = (m: Resource) => producersOf(catalog, m, { anyVersion: true }).map((p) => p.resource);
+  let frontier = allVersions(catalog, subject).flatMap((v) => causesOf(catalog, v));
+  for (let d = 1; d <= depth && frontier.length > 0; d++) {
+    const next: Trigger[] = [];
+    for (const t of frontier) {
+      out.push(reactionOf(t, d, producers(t.received)));
+      const id = `${t.received.kind}:${t.received.id}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      next.push(...allVersions(catalog, t.received).flatMap((v) => causesOf(catalog, v)));
     }
     frontier = next;
   }
@@ -311,6 +395,8 @@ export function impactOf(catalog: Catalog, subject: Resource, options: ImpactOpt
     consumers,
     sends,
     receives,
+    reactions: reactionsFrom(catalog, subject, depth),
+    causes: causesFrom(catalog, subject, depth),
     dataStores,
     channels: byKey(channelList),
     flows,

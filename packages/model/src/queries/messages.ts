@@ -68,6 +68,19 @@ export interface Trigger {
   condition: string | undefined;
 }
 
+/**
+ * A trigger's condition as a clause after the message it sends: "when sufficient stock is available",
+ * whether the author wrote "When sufficient stock…" or "sufficient stock…". Empty without one.
+ */
+export function conditionClause(condition: string | undefined): string {
+  const text = condition?.replace(/\s+/g, ' ').trim();
+  if (!text) return '';
+  const lead = /^(when|if|unless|once|after|before|on|while)\b/i.exec(text);
+  if (lead) return `${lead[1]?.toLowerCase()}${text.slice(lead[0].length)}`;
+  // "Every line fits" reads "when every line fits"; "SKU unknown" keeps its capitals.
+  return `when ${/^[A-Z][a-z]/.test(text) ? `${text[0]?.toLowerCase()}${text.slice(1)}` : text}`;
+}
+
 function toTrigger(catalog: Catalog, edge: Edge): Trigger | undefined {
   const service = catalog.byKey.get(edge.from);
   const sent = catalog.byKey.get(edge.to);
