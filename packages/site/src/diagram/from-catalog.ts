@@ -1,6 +1,7 @@
 import {
   type Catalog,
   childrenOf,
+  conditionClause,
   consumersOf,
   type Edge,
   isKind,
@@ -231,11 +232,13 @@ class GraphBuilder {
   }
 
   /** One edge per ordered pair; a later label for the same pair is ignored. */
-  link(from: string, to: string, label?: string): void {
+  link(from: string, to: string, label?: string, tone?: EdgeTone): void {
     if (from === to) return;
     const key = `${from}\n${to}`;
     if (this.edges.has(key)) return;
-    this.edges.set(key, label ? { from, to, label } : { from, to });
+    const edge: DiagramEdge = label ? { from, to, label } : { from, to };
+    if (tone && tone !== 'default') edge.tone = tone;
+    this.edges.set(key, edge);
   }
 
   get size(): number {
@@ -296,7 +299,7 @@ function serviceGraph(catalog: Catalog, service: Resource, g: GraphBuilder): voi
     }
   }
   for (const t of triggersOf(catalog, service)) {
-    g.link(g.add(t.received, 1), g.add(t.sent, 1), t.condition ? `triggers when ${t.condition}` : 'triggers');
+    g.link(g.add(t.received, 1), g.add(t.sent, 1), triggerLabel(t.condition), 'trigger');
   }
   const stores = neighbours(catalog, service.key, 1, {
     relations: ['writesTo', 'readsFrom'],
@@ -374,8 +377,13 @@ const relationPhrases: Partial<Record<Relation, string>> = {
   supersededBy: 'superseded by',
 };
 
+/** A trigger edge's label: "triggers when sufficient stock is available". */
+const triggerLabel = (condition: string | undefined) =>
+  condition ? `triggers ${conditionClause(condition)}` : 'triggers';
+
 function relationLabel(e: Edge): string {
-  if ((e.relation === 'relatesTo' || e.relation === 'triggers') && e.label) return e.label;
+  if (e.relation === 'triggers') return triggerLabel(e.label);
+  if (e.relation === 'relatesTo' && e.label) return e.label;
   return relationPhrases[e.relation] ?? e.relation.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
@@ -391,7 +399,7 @@ function neighbourGraph(catalog: Catalog, resource: Resource, g: GraphBuilder): 
   }
   for (const e of hood.edges) {
     if (e.relation === 'references' && linked.has(pair(e))) continue;
-    g.link(e.from, e.to, relationLabel(e));
+    g.link(e.from, e.to, relationLabel(e), e.relation === 'triggers' ? 'trigger' : undefined);
   }
 }
 

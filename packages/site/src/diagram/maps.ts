@@ -141,7 +141,9 @@ function edgesAmong(catalog: Catalog, keys: ReadonlySet<string>): DiagramEdge[] 
     const key = `${from}\n${to}`;
     if (out.has(key)) continue;
     const label = relationLabels[e.relation];
-    out.set(key, label ? { from, to, label } : { from, to });
+    const edge: DiagramEdge = label ? { from, to, label } : { from, to };
+    if (e.relation === 'triggers') edge.tone = 'trigger';
+    out.set(key, edge);
   }
   return [...out.values()];
 }

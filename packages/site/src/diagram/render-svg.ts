@@ -21,6 +21,7 @@ const palette: [name: string, site: string | undefined, light: string, dark: str
   ['d-edge', undefined, '#8c959f', '#6e7681'],
   ['d-failure', '--sy-danger', '#cf222e', '#ff7b72'],
   ['d-compensation', undefined, '#c2410c', '#f0883e'],
+  ['d-trigger', undefined, '#8250df', '#bc8cff'],
   ['d-success', '--sy-success', '#1a7f37', '#3fb950'],
   ['d-focus', '--sy-link', '#0969da', '#4493f8'],
   ['kind-service', '--k-service', '#db2777', '#f472b6'],
@@ -99,6 +100,7 @@ ${accented.map((k) => `:where(.sy-diagram .sy-node--${k}){--sy-node-accent:var(-
 :where(.sy-diagram .sy-edge__path){fill:none;stroke:var(--sy-d-edge);stroke-width:1.5}
 :where(.sy-diagram .sy-edge--failure .sy-edge__path){stroke:var(--sy-d-failure);stroke-dasharray:6 4}
 :where(.sy-diagram .sy-edge--compensation .sy-edge__path){stroke:var(--sy-d-compensation);stroke-dasharray:1 4;stroke-linecap:round;stroke-width:2}
+:where(.sy-diagram .sy-edge--trigger .sy-edge__path){stroke:var(--sy-d-trigger);stroke-dasharray:10 3 2 3;stroke-width:1.75}
 :where(.sy-diagram .sy-edge--command .sy-edge__path){stroke-dasharray:7 4}
 :where(.sy-diagram .sy-edge--query .sy-edge__path){stroke-dasharray:2 4;stroke-linecap:round}
 :where(.sy-diagram .sy-group__box){fill:var(--sy-kind-other);fill:color-mix(in srgb,var(--sy-group-accent,var(--sy-kind-other)) 5%,transparent);stroke:var(--sy-group-accent,var(--sy-kind-other));stroke-opacity:.45;stroke-width:1.25;stroke-dasharray:5 4}
@@ -112,10 +114,12 @@ ${accented.map((k) => `:where(.sy-diagram .sy-node--${k}){--sy-node-accent:var(-
 :where(.sy-diagram .sy-arrow){fill:var(--sy-d-edge)}
 :where(.sy-diagram .sy-arrow--failure){fill:var(--sy-d-failure)}
 :where(.sy-diagram .sy-arrow--compensation){fill:var(--sy-d-compensation)}
+:where(.sy-diagram .sy-arrow--trigger){fill:var(--sy-d-trigger)}
 :where(.sy-diagram .sy-edge__label rect){fill:var(--sy-d-surface);stroke:var(--sy-d-edge);stroke-width:.75}
 :where(.sy-diagram .sy-edge__label text){fill:var(--sy-d-muted);font-size:${labelMetrics.size}px}
 :where(.sy-diagram .sy-edge--failure .sy-edge__label text){fill:var(--sy-d-failure)}
 :where(.sy-diagram .sy-edge--compensation .sy-edge__label text){fill:var(--sy-d-compensation)}
+:where(.sy-diagram .sy-edge--trigger .sy-edge__label text){fill:var(--sy-d-trigger)}
 :where(.sy-diagram .sy-node,.sy-diagram .sy-edge){transition:opacity .15s}
 :where(.sy-diagram[data-highlight] .sy-node:not(.is-lit),.sy-diagram[data-highlight] .sy-edge:not(.is-lit)){opacity:.18}
 :where(.sy-diagram .sy-node.is-active .sy-node__box){stroke-width:3}
@@ -326,7 +330,9 @@ export function renderDiagramSvg(laid: LaidOutDiagram, options: RenderSvgOptions
     `<title id="${uid}-title">${escapeXml(title)}</title>`,
     `<desc id="${uid}-desc">${escapeXml(describe(laid))}</desc>`,
     style,
-    `<defs>${marker(markerId)}${marker(`${markerId}-failure`, 'failure')}${marker(`${markerId}-compensation`, 'compensation')}</defs>`,
+    `<defs>${marker(markerId)}${marker(`${markerId}-failure`, 'failure')}${marker(`${markerId}-compensation`, 'compensation')}${
+      laid.edges.some((e) => e.edge.tone === 'trigger') ? marker(`${markerId}-trigger`, 'trigger') : ''
+    }</defs>`,
     laid.groups?.length ? `<g class="sy-groups">${laid.groups.map(renderGroup).join('')}</g>` : '',
     `<g class="sy-edges">${laid.edges.map((e) => renderEdge(e, refs, kinds, markerId)).join('')}</g>`,
     `<g class="sy-nodes">${laid.nodes.map(renderNode).join('')}</g>`,

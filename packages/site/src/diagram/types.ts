@@ -1,7 +1,8 @@
 /** How a node reads at a glance: a happy ending, a failure, or a step that undoes earlier work. */
 export type NodeTone = 'default' | 'success' | 'failure' | 'compensation';
 
-export type EdgeTone = 'default' | 'failure' | 'compensation';
+/** `trigger`: receiving the message at the tail makes a service send the one at the head. */
+export type EdgeTone = 'default' | 'failure' | 'compensation' | 'trigger';
 
 export interface DiagramNode {
   /** Unique within one diagram. */

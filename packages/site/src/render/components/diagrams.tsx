@@ -17,7 +17,7 @@ function keyOf(input: DiagramInput, title: string): string {
 }
 
 /** Bumped whenever the SVG output changes, so diagrams cached by an earlier build are not reused. */
-const svgFormat = 'svg-2:';
+const svgFormat = 'svg-3:';
 
 function Diagram({
   input,

@@ -1,5 +1,6 @@
 import {
   type Catalog,
+  conditionClause,
   type ImpactPeer,
   type ImpactRef,
   type ImpactReport,
@@ -36,6 +37,24 @@ export function renderImpactCompact(report: ImpactReport): string {
   list(
     'Reached through triggers',
     [...report.producers, ...report.consumers].filter((p) => p.distance > 1).map(peerText),
+  );
+  list(
+    'Causes (services react by sending)',
+    report.reactions
+      .filter((r) => r.depth === 1)
+      .map(
+        (r) =>
+          `${r.service.name} sends ${refText(r.sent)}${r.condition ? ` ${conditionClause(r.condition)}` : ''}`,
+      ),
+  );
+  list(
+    'Caused by',
+    report.causes
+      .filter((r) => r.depth === 1)
+      .map(
+        (r) =>
+          `${refText(r.received)} received by ${r.service.name}${r.condition ? ` ${conditionClause(r.condition)}` : ''}`,
+      ),
   );
   list(
     'Sends',

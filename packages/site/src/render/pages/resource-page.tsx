@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { ImpactSection } from '../components/impact.js';
 import { ResourceRef } from '../components/ref.js';
 import { ResourceSchemas } from '../components/schema-resource.js';
+import { TriggerSection } from '../components/triggers.js';
 import { useRender } from '../context.js';
 import { Layout, type TocEntry } from '../layout.js';
 
@@ -142,6 +143,7 @@ export function ResourcePage({ resource, path, body, toc, previous, next }: Reso
         {summary && <p class="sy-lead">{summary}</p>}
         <div class="sy-prose">{body}</div>
         <ResourceSchemas resource={resource} />
+        <TriggerSection resource={resource} />
         <ImpactSection resource={resource} />
         {(previous || next) && (
           <nav class="sy-doc-pager" aria-label="Previous and next">

@@ -65,6 +65,14 @@ export function Legend({ input }: { input: DiagramInput }) {
           )}
         </ul>
       )}
+      {input.edges.some((e) => e.tone === 'trigger') && (
+        <ul class="sy-vis__lines">
+          <li>
+            <span class="sy-vis__line sy-vis__line--trigger" /> triggers: receiving one makes a service send
+            the other
+          </li>
+        </ul>
+      )}
       {input.edges.some((e) => e.tone === 'failure' || e.tone === 'compensation') && (
         <ul class="sy-vis__lines">
           <li>

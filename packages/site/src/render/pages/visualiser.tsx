@@ -6,7 +6,7 @@ import { Layout } from '../layout.js';
 import { Legend, VisualiserToolbar, type WalkStep, Walkthrough } from './visualiser-parts.js';
 
 /** Bumped whenever the visualiser's SVG output changes, so cached layouts of earlier builds are not reused. */
-const svgFormat = 'vis-1:';
+const svgFormat = 'vis-2:';
 
 /**
  * Maps up to this many nodes and edges together are laid out in both directions, so the
