@@ -20,9 +20,7 @@ function rows(html: string, label: string): string[][] {
   const table = html.split(`aria-label="${label}"`)[1]?.split('</table>')[0] ?? '';
   return [...table.matchAll(/<tr>(.*?)<\/tr>/g)]
     .slice(1)
-    .map((row) =>
-      [...(row[1] ?? '').matchAll(/<td>(.*?)<\/td>/g)].map((c) => cellText(c[1] ?? '')),
-    );
+    .map((row) => [...(row[1] ?? '').matchAll(/<td>(.*?)<\/td>/g)].map((c) => cellText(c[1] ?? '')));
 }
 
 describe('trigger paths on the site (the fixture)', () => {
