@@ -12,6 +12,7 @@ import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerMcp } from './commands/mcp.js';
 import { runPreview } from './commands/preview.js';
+import { runScore } from './commands/score.js';
 import { registerServe } from './commands/serve.js';
 import type { Io } from './io.js';
 
@@ -82,6 +83,38 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
         if (!Number.isInteger(depth) || depth < 1)
           throw new UsageError(`--depth must be a whole number from 1, not "${opts.depth}".`);
         setCode(await runImpact({ dir: catalogDir(dir, opts.dir, io), ref, format: opts.format, depth }, io));
+      },
+    );
+
+  program
+    .command('score')
+    .description('Score the catalog per team and per domain: owners, docs, schemas, producers, consumers...')
+    .argument('[dir]', 'catalog folder (default: the current folder)')
+    .option('--dir <dir>', 'catalog folder, as an option')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'),
+    )
+    .addOption(new Option('--by <group>', 'score only teams or only domains').choices(['team', 'domain']))
+    .option('--min <n>', 'exit 1 when a team or domain scores below n (0-100)')
+    .action(
+      async (
+        dir: string | undefined,
+        opts: { dir?: string; format: 'text' | 'markdown' | 'json'; by?: 'team' | 'domain'; min?: string },
+      ) => {
+        const min = opts.min === undefined ? undefined : Number(opts.min);
+        if (min !== undefined && (!Number.isFinite(min) || min < 0 || min > 100))
+          throw new UsageError(`--min must be a number from 0 to 100, not "${opts.min}".`);
+        setCode(
+          await runScore(
+            {
+              dir: catalogDir(dir, opts.dir, io),
+              format: opts.format,
+              by: opts.by ? [opts.by] : ['team', 'domain'],
+              ...(min !== undefined ? { min } : {}),
+            },
+            io,
+          ),
+        );
       },
     );
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -149,6 +149,27 @@ describe.skipIf(!existsSync(chromiumPath))('the built fixture site in Chromium',
     const again = await open(new URL(page.url()).pathname + new URL(page.url()).search);
     await expect.poll(() => again.locator('.sy-discover-table tbody tr').count()).toBe(narrowed);
     await again.close();
+    await page.close();
+  });
+
+  it("shows a team's score from the scorecards, linked to its card on /scorecards", async () => {
+    const cards = JSON.parse(readFileSync(join(out, 'api/scorecards.json'), 'utf8')) as {
+      teams: { id: string; score: number }[];
+    };
+    const team = cards.teams.find((t) => t.id === 'fulfilment-platform');
+    const page = await open('/docs/teams/fulfilment-platform');
+    const line = page.locator('[data-sy-score="team:fulfilment-platform"]');
+    await expect.poll(() => line.isVisible()).toBe(true);
+    expect(await line.locator('[data-sy-score-value]').textContent()).toBe(String(team?.score));
+    expect(await line.locator('[data-sy-score-note]').textContent()).toContain('consumer');
+    await line.locator('a').click();
+    await page.waitForURL(/\/scorecards#team-fulfilment-platform$/);
+    const card = page.locator('#team-fulfilment-platform');
+    expect(await card.locator('.sy-score').first().textContent()).toContain(String(team?.score));
+    await card.locator('summary', { hasText: 'consumer' }).click();
+    await expect
+      .poll(() => card.getByRole('link', { name: 'Inventory Reserved' }).first().isVisible())
+      .toBe(true);
     await page.close();
   });
 

@@ -78,6 +78,25 @@ export const configSchema = z.object({
    * which reports a bad source alone and keeps the rest of the config.
    */
   federation: z.unknown().optional(),
+  /**
+   * Switchyard: scorecards (`switchyard score`, `/scorecards`; docs/scorecards.md). `checks` switches a
+   * check off (`false`) or sets its weight (`{ weight: 5 }`), by check id; `min` is the score below which
+   * `switchyard score` exits 1 when `--min` is not given.
+   */
+  scorecards: z
+    .looseObject({
+      checks: z
+        .record(
+          z.string(),
+          z.union([
+            z.boolean(),
+            z.looseObject({ enabled: z.boolean().optional(), weight: z.number().min(0).optional() }),
+          ]),
+        )
+        .optional(),
+      min: z.number().min(0).max(100).optional(),
+    })
+    .optional(),
 });
 
 export type CatalogConfig = z.infer<typeof configSchema>;

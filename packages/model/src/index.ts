@@ -54,6 +54,7 @@ export * from './queries/membership.js';
 export * from './queries/messages.js';
 export * from './queries/neighbours.js';
 export * from './queries/ownership.js';
+export * from './queries/scorecards.js';
 export { formatRef, type NodeKey, type NodeRef, parseRef } from './ref.js';
 export { type BodyReference, scanReferences } from './references.js';
 export { kindsForReferenceType, resolveBodyReference } from './resolve-body.js';

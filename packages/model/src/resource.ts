@@ -72,6 +72,12 @@ export function summaryOf(resource: Resource): string | undefined {
   return typeof d.summary === 'string' ? d.summary.trim() : undefined;
 }
 
+/** `deprecated: true` or `deprecated: { message, date }`: the resource is on its way out. */
+export function isDeprecated(resource: Resource): boolean {
+  const d = (resource.data as { deprecated?: unknown }).deprecated;
+  return d === true || (typeof d === 'object' && d !== null);
+}
+
 /** `hidden: true` keeps a resource out of navigation, search and listings; its page still exists. */
 export function isHidden(resource: Resource): boolean {
   return (resource.data as { hidden?: unknown }).hidden === true;

@@ -16,6 +16,7 @@ export { checkLinks, type LinkReport } from './node/check-links.js';
 export { type DevSite, type DevUpdate, openDevSite } from './node/dev-site.js';
 export { fingerprintInTurns, fingerprintOf } from './node/fingerprint.js';
 export { heapGrowingPercent, keepHeapNearLive } from './node/heap.js';
+export { scoreLoadedCatalog } from './node/scorecards.js';
 export { isBuildOutput } from './node/stages/output.js';
 export { themeScript } from './render/layout.js';
 export { isSafeUrl, safeUrl } from './shared/url-policy.js';

@@ -2,7 +2,7 @@ import type { Catalog, Edge } from '../catalog.js';
 import type { Relation } from '../kinds/kind.js';
 import { type ImpactRef, impactRef } from '../queries/impact.js';
 import { ownersOf } from '../queries/ownership.js';
-import type { Resource } from '../resource.js';
+import { isDeprecated, type Resource } from '../resource.js';
 
 /**
  * What changed between two catalogs, compared by `kind:id` (newest version of each). Stable JSON: the
@@ -115,11 +115,6 @@ const ownerIds = (catalog: Catalog, r: Resource) => {
     if (typeof id === 'string' && !ids.some((x) => x.endsWith(`:${id}`))) ids.push(id);
   }
   return ids.sort();
-};
-
-const isDeprecated = (r: Resource) => {
-  const d = (r.data as { deprecated?: unknown }).deprecated;
-  return d === true || (typeof d === 'object' && d !== null);
 };
 
 /** Compares two catalogs. Pure. */

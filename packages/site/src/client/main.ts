@@ -6,6 +6,7 @@ import { initCards } from './cards.js';
 import { initCopy } from './copy.js';
 import { initDiscover } from './discover.js';
 import { initEmbed } from './embed.js';
+import { initScore } from './score.js';
 import { initSearch } from './search.js';
 import { initSidebar } from './sidebar.js';
 import { initTabs } from './tabs.js';
@@ -22,6 +23,7 @@ const features: [string, () => unknown][] = [
   ['cards', initCards],
   ['discover', initDiscover],
   ['tabs', initTabs],
+  ['score', initScore],
   [
     'schemas',
     () =>

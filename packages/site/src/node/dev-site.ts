@@ -85,7 +85,7 @@ const wideGroups: WideGroup[] = [
   {
     // Section pages and files that are not one resource's: indexes, the catalog maps, the explorer.
     name: 'sections',
-    owns: (p) => /^(api|visualiser|schemas)(\/|$)/.test(p),
+    owns: (p) => /^(api|visualiser|schemas|scorecards)(\/|$)/.test(p),
     render: async (state) => {
       await prepareAll(state);
       await buildSections(state.build, new Map(), { only: new Set(), wide: true });

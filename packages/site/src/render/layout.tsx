@@ -28,6 +28,7 @@ const railIcons: Record<string, string> = {
   teams:
     'M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3 20c0-3.3 2.7-6 6-6s6 2.7 6 6M17 11a3 3 0 1 0 0-6M21 20c0-3-2-5.4-4.5-5.9',
   users: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c0-4.4 3.6-8 8-8s8 3.6 8 8',
+  scorecards: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
   settings:
     'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM19 12l2-1-1-3-2 .2-1.3-1.3L17 5l-3-1-1 2h-2l-1-2-3 1 .3 2L6 8.2 4 8l-1 3 2 1v0l-2 1 1 3 2-.2 1.3 1.3L7 19l3 1 1-2h2l1 2 3-1-.3-2 1.3-1.3 2 .3 1-3z',
 };
@@ -82,6 +83,7 @@ function Rail({ section }: { section: string }) {
       <p class="sy-rail__group">Organization</p>
       {link('/directory/teams', 'Teams', 'teams', 'teams')}
       {link('/directory/users', 'Users', 'users', 'users')}
+      {link('/scorecards', 'Scorecards', 'scorecards', 'scorecards')}
       <span class="sy-rail__spacer" />
       {link('/settings', 'Settings', 'settings', 'settings')}
     </nav>

@@ -12,6 +12,7 @@ import {
 } from '@switchyard/model';
 import { ResourceCards } from '../components/cards.js';
 import { ResourceRef } from '../components/ref.js';
+import { ScoreLine } from '../components/score-line.js';
 import { useRender } from '../context.js';
 import { Layout } from '../layout.js';
 import { discoverKinds } from './discover.js';
@@ -87,6 +88,7 @@ export function PersonPage({ owner }: { owner: Resource<'team'> | Resource<'user
         <p class="sy-eyebrow">{kindDef(owner.kind).label}</p>
         <h1>{nameOf(owner)}</h1>
         {(d.summary ?? d.role) && <p class="sy-lead">{d.summary ?? d.role}</p>}
+        <ScoreLine resource={owner} />
         <ul class="sy-contact">
           {d.email && (
             <li>

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { ImpactSection } from '../components/impact.js';
 import { ResourceRef } from '../components/ref.js';
 import { ResourceSchemas } from '../components/schema-resource.js';
+import { ScoreLine } from '../components/score-line.js';
 import { TriggerSection } from '../components/triggers.js';
 import { useRender } from '../context.js';
 import { Layout, type TocEntry } from '../layout.js';
@@ -141,6 +142,7 @@ export function ResourcePage({ resource, path, body, toc, previous, next }: Reso
         <Badges badges={badges} />
         <Banners resource={resource} />
         {summary && <p class="sy-lead">{summary}</p>}
+        <ScoreLine resource={resource} />
         <div class="sy-prose">{body}</div>
         <ResourceSchemas resource={resource} />
         <TriggerSection resource={resource} />
