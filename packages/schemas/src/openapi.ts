@@ -7,6 +7,7 @@ import {
   type JsonSchemaWalk,
   typeOfSchema,
 } from './json-schema-fields.js';
+import { openapiOperations } from './openapi-operations.js';
 import { base, catalogResolver, resolveRefs } from './resolve-refs.js';
 import { schemaProblem } from './result.js';
 import type {
@@ -22,7 +23,6 @@ import type {
 type Node = Record<string, unknown>;
 const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : undefined);
-const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 function parameterOf(p: Node, walk: JsonSchemaWalk): ApiParameter {
   const name = String(p.name ?? '');
@@ -159,18 +159,8 @@ function specOf(doc: Node, walk: JsonSchemaWalk): ApiSpec {
     if (d) server.description = d;
     spec.servers.push(server);
   }
-  const groups: [Node, string][] = [];
-  if (isNode(doc.paths)) groups.push([doc.paths, '']);
-  if (isNode(doc.webhooks)) groups.push([doc.webhooks, 'webhook ']);
-  for (const [paths, prefix] of groups) {
-    for (const [path, item] of Object.entries(paths)) {
-      if (!isNode(item)) continue;
-      const shared = Array.isArray(item.parameters) ? item.parameters : [];
-      for (const method of methods) {
-        const op = item[method];
-        if (isNode(op)) spec.operations.push(operationOf(doc, `${prefix}${path}`, method, op, shared, walk));
-      }
-    }
+  for (const { path, method, op, shared, webhook } of openapiOperations(doc)) {
+    spec.operations.push(operationOf(doc, `${webhook ? 'webhook ' : ''}${path}`, method, op, shared, walk));
   }
   return spec;
 }

@@ -294,3 +294,140 @@ describe('importing a spec into the catalog that documents it', () => {
     expect(written.properties.lines.items.properties.unitPrice).toEqual(spec.components.schemas.Money);
   });
 });
+
+describe('switchyard import openapi: webhooks and Swagger 2.0', () => {
+  const write = (name: string, text: string) => {
+    const file = join(temp, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('imports an OpenAPI 3.1 webhook as an event the service sends, with its payload schema', async () => {
+    const spec = write(
+      'webhooks.yml',
+      [
+        'openapi: 3.1.0',
+        'info: { title: Parcel Hooks, version: 2.1.0 }',
+        'webhooks:',
+        '  parcelScanned:',
+        '    post:',
+        '      operationId: parcelScanned',
+        '      summary: Parcel scanned',
+        '      requestBody:',
+        '        content:',
+        '          application/json:',
+        '            schema:',
+        '              type: object',
+        '              required: [parcelId]',
+        '              properties: { parcelId: { type: string }, depot: { type: string } }',
+        '      responses: { "200": { description: Received } }',
+        'paths:',
+        '  /parcels/{id}:',
+        '    get:',
+        '      operationId: getParcel',
+        '      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]',
+        '      responses: { "200": { description: The parcel } }',
+      ].join('\n'),
+    );
+    const dir = emptyCatalog('webhooks');
+    const run = await cli(temp, 'import', 'openapi', spec, '--dir', 'webhooks');
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    const loaded = await loadCatalog(dir);
+    expect(problems(loaded.diagnostics)).toEqual([]);
+    const event = latestOf(loaded.catalog, 'event', 'parcel-scanned');
+    expect(event?.data.name).toBe('Parcel scanned');
+    expect(producersOf(loaded.catalog, event as Resource).map((p) => p.resource.id)).toEqual([
+      'parcel-hooks',
+    ]);
+    const schema = JSON.parse(readFileSync(join(dir, event?.source.dir ?? '', 'schema.json'), 'utf8'));
+    expect(schema.required).toEqual(['parcelId']);
+    expect(latestOf(loaded.catalog, 'query', 'get-parcel')).toBeDefined();
+    // Importing again changes nothing.
+    const again = await cli(
+      temp,
+      'import',
+      'openapi',
+      spec,
+      '--dir',
+      'webhooks',
+      '--service-id',
+      'parcel-hooks',
+    );
+    expect(again.code).toBe(0);
+    expect(resourcesOf((await loadCatalog(dir)).catalog, 'event')).toHaveLength(1);
+  });
+
+  it('imports a Swagger 2.0 document: body parameters and response schemas, and re-imports like 3.x', async () => {
+    const swagger = (withDelete: boolean) =>
+      [
+        'swagger: "2.0"',
+        'info: { title: Legacy Billing, version: 1.4.0 }',
+        'basePath: /v1',
+        'paths:',
+        '  /invoices:',
+        '    post:',
+        '      operationId: createInvoice',
+        '      parameters:',
+        '        - in: body',
+        '          name: invoice',
+        '          schema: { $ref: "#/definitions/Invoice" }',
+        '      responses: { "201": { description: Created } }',
+        '  /invoices/{id}:',
+        '    get:',
+        '      operationId: getInvoice',
+        '      parameters: [{ name: id, in: path, required: true, type: string }]',
+        '      responses:',
+        '        "200": { description: The invoice, schema: { $ref: "#/definitions/Invoice" } }',
+        ...(withDelete
+          ? [
+              '    delete:',
+              '      operationId: voidInvoice',
+              '      responses: { "204": { description: Voided } }',
+            ]
+          : []),
+        'definitions:',
+        '  Invoice:',
+        '    type: object',
+        '    required: [amount]',
+        '    properties: { amount: { type: number }, currency: { type: string } }',
+      ].join('\n');
+    const spec = write('swagger.yml', swagger(false));
+    const dir = emptyCatalog('swagger');
+    const run = await cli(temp, 'import', 'openapi', spec, '--dir', 'swagger');
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    let loaded = await loadCatalog(dir);
+    expect(problems(loaded.diagnostics)).toEqual([]);
+    expect((await cli(temp, 'check', 'swagger')).code).toBe(0);
+    const create = latestOf(loaded.catalog, 'command', 'create-invoice');
+    const get = latestOf(loaded.catalog, 'query', 'get-invoice');
+    for (const message of [create, get]) {
+      const schema = JSON.parse(readFileSync(join(dir, message?.source.dir ?? '', 'schema.json'), 'utf8'));
+      expect(schema.required).toEqual(['amount']);
+    }
+    expect((get?.data as { operation?: unknown }).operation).toEqual({
+      method: 'GET',
+      path: '/invoices/{id}',
+      statusCodes: ['200'],
+    });
+    // A new operation in the spec: re-import adds it and keeps the rest.
+    writeFileSync(spec, swagger(true));
+    expect(
+      (await cli(temp, 'import', 'openapi', spec, '--dir', 'swagger', '--service-id', 'legacy-billing')).code,
+    ).toBe(0);
+    loaded = await loadCatalog(dir);
+    expect(latestOf(loaded.catalog, 'command', 'void-invoice')).toBeDefined();
+    expect(
+      consumersOf(loaded.catalog, latestOf(loaded.catalog, 'command', 'void-invoice') as Resource),
+    ).toHaveLength(1);
+  });
+
+  it('refuses a document that is neither Swagger 2.0 nor OpenAPI 3.x, saying which it is', async () => {
+    const spec = write('old.yml', 'swagger: "1.2"\ninfo: { title: Old, version: 1.0.0 }\npaths: {}\n');
+    emptyCatalog('old');
+    const run = await cli(temp, 'import', 'openapi', spec, '--dir', 'old');
+    expect(run.code).not.toBe(0);
+    expect(run.err).toContain('Only Swagger 2.0 and OpenAPI 3.x are imported; this document says "1.2"');
+  });
+});

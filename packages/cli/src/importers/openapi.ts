@@ -1,3 +1,4 @@
+import { type OpenapiOperation, openapiOperations, requestSchema, successSchema } from '@switchyard/schemas';
 import { kebab, titleCase } from '../scaffold/names.js';
 import type { ReadSpec } from './read-spec.js';
 import {
@@ -11,29 +12,24 @@ import {
   stringOr,
 } from './spec-model.js';
 
-const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
-
-/** An OpenAPI 3.x document → a service that receives one command (or query, for GET/HEAD) per operation. */
+/**
+ * An OpenAPI document → a service. Each operation of its paths is a command (or a query, for GET/HEAD) the
+ * service receives; each webhook (OpenAPI 3.1) an event it sends, with the payload it posts. Swagger 2.0
+ * is read as it is (body parameters, response schemas), the file kept as written: the site's API pages
+ * read it too.
+ */
 export function fromOpenApi(spec: ReadSpec, options: ImportOptions): ImportedService {
   const doc = spec.document;
-  if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.')) {
-    throw new Error(
-      `Only OpenAPI 3.x is imported; this document says "${String(doc.openapi ?? doc.swagger)}".`,
-    );
-  }
+  const version = String(doc.openapi ?? doc.swagger);
+  const known = typeof doc.openapi === 'string' ? doc.openapi.startsWith('3.') : doc.swagger === '2.0';
+  if (!known)
+    throw new Error(`Only Swagger 2.0 and OpenAPI 3.x are imported; this document says "${version}".`);
   const info = isObject(doc.info) ? doc.info : {};
   const title = stringOr(info.title) ?? 'API';
   const description = stringOr(info.description);
-  const messages: ImportedMessage[] = [];
-  const paths = isObject(doc.paths) ? doc.paths : {};
-  for (const [path, item] of Object.entries(paths)) {
-    if (!isObject(item)) continue;
-    for (const method of methods) {
-      const op = item[method];
-      if (!isObject(op)) continue;
-      messages.push(operationMessage(path, method, op));
-    }
-  }
+  const messages = openapiOperations(doc).map((operation) =>
+    operation.webhook ? webhookMessage(doc, operation) : operationMessage(doc, operation),
+  );
   const summary = stringOr(info.summary) ?? firstParagraph(description);
   return {
     id: options.serviceId ?? kebab(title),
@@ -47,41 +43,41 @@ export function fromOpenApi(spec: ReadSpec, options: ImportOptions): ImportedSer
   };
 }
 
-function operationMessage(path: string, method: (typeof methods)[number], op: Json): ImportedMessage {
+/** What operations and webhooks share: id, name, summary, description, schema. */
+function described(op: Json, fallback: string, schema: unknown) {
   const operationId = stringOr(op.operationId);
-  const id = kebab(operationId ?? `${method} ${path}`);
-  const kind = declaredKind(op) ?? (method === 'get' || method === 'head' ? 'query' : 'command');
-  const responses = isObject(op.responses) ? op.responses : {};
-  const schema = contentSchema(op.requestBody) ?? successSchema(responses);
   const summary = firstParagraph(stringOr(op.description)) ?? stringOr(op.summary);
   const description = stringOr(op.description);
   return {
-    kind,
-    id,
-    name: stringOr(op.summary) ?? titleCase(operationId ?? `${method} ${path}`),
+    id: kebab(operationId ?? fallback),
+    name: stringOr(op.summary) ?? titleCase(operationId ?? fallback),
     ...(summary ? { summary } : {}),
     ...(description ? { description } : {}),
+    ...(schema !== undefined
+      ? { schema: { file: 'schema.json', content: `${JSON.stringify(schema, null, 2)}\n` } }
+      : {}),
+  };
+}
+
+function operationMessage(doc: Json, operation: OpenapiOperation): ImportedMessage {
+  const { op, method, path } = operation;
+  const kind = declaredKind(op) ?? (method === 'get' || method === 'head' ? 'query' : 'command');
+  const responses = isObject(op.responses) ? op.responses : {};
+  const schema = requestSchema(doc, operation) ?? successSchema(doc, operation);
+  return {
+    kind,
+    ...described(op, `${method} ${path}`, schema),
     direction: 'receives',
-    ...(schema ? { schema: { file: 'schema.json', content: `${JSON.stringify(schema, null, 2)}\n` } } : {}),
     operation: { method: method.toUpperCase(), path, statusCodes: Object.keys(responses) },
   };
 }
 
-/** The JSON (or first) media type's schema of a request body or response. */
-function contentSchema(holder: unknown): unknown {
-  if (!isObject(holder) || !isObject(holder.content)) return undefined;
-  const content = holder.content;
-  const type = Object.keys(content).find((t) => /json/.test(t)) ?? Object.keys(content)[0];
-  const media = type ? content[type] : undefined;
-  return isObject(media) && media.schema !== undefined ? media.schema : undefined;
-}
-
-function successSchema(responses: Json): unknown {
-  for (const [code, response] of Object.entries(responses)) {
-    if (/^2/.test(code)) {
-      const schema = contentSchema(response);
-      if (schema !== undefined) return schema;
-    }
-  }
-  return undefined;
+/** A webhook is an event the API sends to its subscribers; its request body is the event's payload. */
+function webhookMessage(doc: Json, operation: OpenapiOperation): ImportedMessage {
+  const { op, path: name } = operation;
+  return {
+    kind: declaredKind(op) ?? 'event',
+    ...described(op, name, requestSchema(doc, operation)),
+    direction: 'sends',
+  };
 }
