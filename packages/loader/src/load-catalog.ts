@@ -6,6 +6,7 @@ import {
   type Catalog,
   type Diagnostic,
   diagnostic,
+  kindDef,
   locate,
   type NodeRef,
   type ResolvedConfig,
@@ -163,9 +164,13 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
     return id ? { ...read, declaredId: id } : read;
   };
 
-  const firstPass = primaries.map((p) =>
-    read(p, p.placement.kind === 'doc' ? { pathId: docId(p.file) } : {}),
-  );
+  const readAll = (extra: Partial<FileInput>) =>
+    primaries.map((p) => read(p, p.placement.kind === 'doc' ? { pathId: docId(p.file), ...extra } : extra));
+  let firstPass = readAll({});
+  // A catalog that omits versions everywhere is read as versionless (EventCatalog requires them; its
+  // users have asked not to): read again, each resource without a version, rather than an error per file.
+  const versionless = !v1 && isVersionless(firstPass);
+  if (versionless) firstPass = readAll({ versionless: true });
   const byDir = new Map<string, Resource>();
   /** Files whose versioned/<v>/ folder disagrees with their version: they give way to a duplicate. */
   const misplaced: Resource[] = [];
@@ -193,6 +198,8 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
   resources.push(...misplaced);
   diagnostics.push(...usersFromConfig(state, config, resources));
 
+  const { versionless: _before, ...settings } = config;
+  config = versionless ? { ...settings, versionless: true } : settings;
   const secondPass = attachments.map((p) => {
     const owner = byDir.get(p.placement.dir);
     const fits = owner && (p.placement.kind !== 'ubiquitous-language' || owner.kind === 'domain');
@@ -316,4 +323,20 @@ function declaredId(text: string): string | undefined {
 /** A custom doc's id: its path under docs/ without the extension. */
 function docId(file: string): string {
   return file.replace(/^docs\//, '').replace(/\.mdx?$/, '');
+}
+
+/**
+ * Whether the catalog omits versions everywhere: some resource of a versioned kind was refused for lacking
+ * `version`, and none declares one. A catalog with versions keeps reporting a missing one as an error.
+ */
+function isVersionless(results: readonly ReadResult[]): boolean {
+  let missing = false;
+  for (const r of results) {
+    if (r.resource && kindDef(r.resource.kind).versioned) return false;
+    if (!missing)
+      missing = r.diagnostics.some(
+        (d) => d.code === 'missing-required-field' && d.message.includes('"version"'),
+      );
+  }
+  return missing;
 }

@@ -25,6 +25,8 @@ export interface FileInput {
   pathId?: string;
   /** The catalog is an EventCatalog 1.x catalog (resources known by name). */
   v1?: boolean;
+  /** The catalog omits versions everywhere: a resource without `version` has the empty version. */
+  versionless?: boolean;
 }
 
 /**
@@ -66,7 +68,10 @@ export function readResource(input: FileInput): { resource?: Resource; diagnosti
     position: parsed.position,
   };
   const raw = parsed.data === undefined && optionalFrontmatter ? {} : parsed.data;
-  const checked = validateFrontmatter(def, raw, input.v1 ? { v1: true } : {});
+  const checked = validateFrontmatter(def, raw, {
+    ...(input.v1 ? { v1: true } : {}),
+    ...(input.versionless ? { versionless: true } : {}),
+  });
   for (const issue of checked.issues) diagnostics.push(toDiagnostic(issue, { source }));
   if (!checked.data) return { diagnostics };
 
@@ -82,6 +87,11 @@ export function readResource(input: FileInput): { resource?: Resource; diagnosti
   } else {
     id = String(data.id);
     version = def.versioned ? String(data.version) : '';
+    // Versionless: no version written, none made up (`key` is `kind:id`, the page has no version in its URL).
+    if (input.versionless && def.versioned && (raw as { version?: unknown }).version === undefined) {
+      version = '';
+      data.version = '';
+    }
   }
   const resource: Resource = buildResource({
     kind,

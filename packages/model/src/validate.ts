@@ -212,7 +212,15 @@ export interface ValidateOptions {
    * domains have no `version`. Without it, a missing id still falls back to the name, with a warning.
    */
   v1?: boolean;
+  /**
+   * The catalog omits versions everywhere (the loader decides): a resource of a versioned kind without a
+   * `version` is valid, and `readResource` gives it the empty version, as kinds without versions have.
+   */
+  versionless?: boolean;
 }
+
+/** What a versionless resource's `version` reads as while its frontmatter is checked (then it is ''). */
+export const versionlessPlaceholder = '0.0.0';
 
 /** The version a 1.x resource without one gets, so that it has pages and can be pointed at. */
 export const impliedVersion = '0.0.0';
@@ -239,6 +247,8 @@ function resolveIdentity(
     }
   }
   if (options.v1 && def.versioned && input.version === undefined) input.version = impliedVersion;
+  else if (options.versionless && def.versioned && input.version === undefined)
+    input.version = versionlessPlaceholder;
   return issues;
 }
 

@@ -23,6 +23,12 @@ export interface Urls {
   fileFor(path: string): string;
 }
 
+/**
+ * The version part of a resource's paths: `/1.0.0`, or nothing for a resource without a version (a
+ * versionless catalog's, whose pages live at `/docs/events/{id}`).
+ */
+export const versionSegment = (r: Pick<Resource, 'version'>): string => (r.version ? `/${r.version}` : '');
+
 /** Whether a resource has a page of its own (changelogs show on their resource's, glossaries on their domain's). */
 export const hasPage = (r: Resource): boolean => r.kind !== 'changelog' && r.kind !== 'ubiquitous-language';
 
@@ -37,7 +43,7 @@ export function createUrls(config: Pick<ResolvedConfig, 'base' | 'trailingSlash'
     if (r.kind === 'doc') return `/docs/custom/${r.id}`;
     const plural = kindDef(r.kind).plural;
     if (!kindDef(r.kind).versioned || options.latest) return `/docs/${plural}/${r.id}`;
-    return `/docs/${plural}/${r.id}/${r.version}`;
+    return `/docs/${plural}/${r.id}${versionSegment(r)}`;
   };
   return {
     page,
@@ -45,7 +51,7 @@ export function createUrls(config: Pick<ResolvedConfig, 'base' | 'trailingSlash'
     resourcePath,
     resource: (r, options) => page(resourcePath(r, options)),
     markdown: (r) => `${base}${resourcePath(r)}.md`,
-    visualiserPath: (r) => `/visualiser/${kindDef(r.kind).plural}/${r.id}/${r.version}`,
+    visualiserPath: (r) => `/visualiser/${kindDef(r.kind).plural}/${r.id}${versionSegment(r)}`,
     fileFor: (path) => {
       const clean = path.replace(/^\/+|\/+$/g, '');
       if (clean === '') return 'index.html';

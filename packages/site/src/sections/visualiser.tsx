@@ -16,6 +16,7 @@ import type { DiagramInput } from '../diagram/types.js';
 import { VisualiserPage, type VisualiserView } from '../render/pages/visualiser.js';
 import type { WalkStep } from '../render/pages/visualiser-parts.js';
 import { redirectPage, redirectScriptPath } from '../render/redirect.js';
+import { versionSegment } from '../urls.js';
 import type { SectionContext, SiteSection } from './section.js';
 
 /**
@@ -129,10 +130,10 @@ async function writeClusters(ctx: SectionContext, path: string, map: ClusteredMa
 
 function resourceView(ctx: SectionContext, r: Resource, href: HrefOf): VisualiserView {
   const plural = kindDef(r.kind).plural;
-  const path = `/visualiser/${plural}/${r.id}/${r.version}`;
+  const path = `/visualiser/${plural}/${r.id}${versionSegment(r)}`;
   const label = kindDef(r.kind).label;
   const view: VisualiserView = {
-    title: `${nameOf(r)} (v${r.version})`,
+    title: r.version ? `${nameOf(r)} (v${r.version})` : nameOf(r),
     subtitle: `${label} map. ${subtitles[r.kind] ?? 'What it connects to, one hop away.'}`,
     path,
     docsPath: ctx.urls.resourcePath(r),

@@ -58,12 +58,15 @@ export function resourcePageRenderer(build: Build): (resource: Resource) => Prom
         );
       await build.writePage(path, await renderHtml(ctx, page, build.output.layouts));
       // The newest version's EventCatalog URL without a version leads to its page: one copy of each page.
+      // A versionless resource's page is at that URL; its `/latest` leads to it, as a version would.
       const newest = loaded.catalog.versions.get(`${resource.kind}:${resource.id}`)?.[0] === resource;
-      if (kindDef(resource.kind).versioned && newest)
+      if (kindDef(resource.kind).versioned && newest) {
+        const other = resource.version ? urls.resourcePath(resource, { latest: true }) : `${path}/latest`;
         await build.writePage(
-          urls.resourcePath(resource, { latest: true }),
+          other,
           redirectPage(urls.page(path), nameOf(resource), urls.asset(redirectScriptPath)),
         );
+      }
       await build.write(`${urls.resourcePath(resource).replace(/^\//, '')}.md`, renderMarkdown(resource));
     } catch (error) {
       report(

@@ -243,11 +243,7 @@ export function ImpactSection({ resource }: { resource: Resource }) {
         </>
       )}
       <p class="sy-muted">
-        The whole report:{' '}
-        <code>
-          switchyard impact {resource.kind}:{resource.id}@{resource.version}
-        </code>
-        .
+        The whole report: <code>switchyard impact {resource.key}</code>.
       </p>
     </section>
   );

@@ -1,5 +1,6 @@
 import { kindDef, type Resource } from '@switchyard/model';
 import type { FieldIndex, ParsedSchema, SchemaEntry } from '@switchyard/schemas';
+import { versionSegment } from '../../urls.js';
 
 /** An `examples/` payload of a message, with what is wrong with it against the message's schema. */
 export interface SchemaExample {
@@ -42,17 +43,17 @@ export function specName(file: string): string {
 export function specPath(resource: Resource, entry: SchemaEntry): string | undefined {
   const segment = specSegment(entry.parsed);
   if (!segment) return undefined;
-  return `/docs/${kindDef(resource.kind).plural}/${resource.id}/${resource.version}/${segment}/${specName(entry.file)}`;
+  return `/docs/${kindDef(resource.kind).plural}/${resource.id}${versionSegment(resource)}/${segment}/${specName(entry.file)}`;
 }
 
 /** `/schemas/{kind plural}/{id}/{version}`: the schema page of a resource version. */
 export function schemaPagePath(resource: Resource): string {
-  return `/schemas/${kindDef(resource.kind).plural}/${resource.id}/${resource.version}`;
+  return `/schemas/${kindDef(resource.kind).plural}/${resource.id}${versionSegment(resource)}`;
 }
 
 /** `/docs/{kind plural}/{id}/{version}/changelog`. */
 export function changelogPath(resource: Resource): string {
-  return `/docs/${kindDef(resource.kind).plural}/${resource.id}/${resource.version}/changelog`;
+  return `/docs/${kindDef(resource.kind).plural}/${resource.id}${versionSegment(resource)}/changelog`;
 }
 
 export const formatLabels: Record<string, string> = {
