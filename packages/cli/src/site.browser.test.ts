@@ -173,6 +173,53 @@ describe.skipIf(!existsSync(chromiumPath))('the built fixture site in Chromium',
     await page.close();
   });
 
+  it('opens every map with its node labels at 8 px or more on screen; Fit shows the whole map', async () => {
+    const maps = [
+      '/visualiser/domains/ordering/1.0.0',
+      '/visualiser/domains/fulfilment/1.0.0',
+      '/visualiser/services/order-service/1.0.0',
+      '/visualiser/system-context-map',
+      '/visualiser/flows/place-an-order/1.0.0',
+    ];
+    for (const path of maps) {
+      const page = await open(path);
+      const map = page.locator('sy-diagram.sy-vis__map:not([hidden])');
+      await map.waitFor();
+      // The on-screen size of each node text inside the visible canvas, after the map's first view.
+      const measure = () =>
+        map.evaluate((el) => {
+          const canvas = el.getBoundingClientRect();
+          return [...el.querySelectorAll('svg .sy-node text')]
+            .filter((t) => {
+              const r = t.getBoundingClientRect();
+              return (
+                r.right > canvas.left &&
+                r.left < canvas.right &&
+                r.bottom > canvas.top &&
+                r.top < canvas.bottom
+              );
+            })
+            .map((t) => {
+              const m = (t as SVGGraphicsElement).getScreenCTM();
+              return m ? Number.parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b) : 0;
+            });
+        });
+      const sizes = await measure();
+      expect(sizes.length, path).toBeGreaterThan(3);
+      expect(Math.min(...sizes), path).toBeGreaterThanOrEqual(8);
+      // The overview is one click away: Fit shows the whole laid-out map.
+      await map.getByRole('button', { name: 'Fit to view' }).click();
+      const whole = await map.evaluate((el) => {
+        const svg = el.querySelector('svg') as SVGSVGElement;
+        return (
+          svg.getAttribute('viewBox') === `0 0 ${svg.getAttribute('width')} ${svg.getAttribute('height')}`
+        );
+      });
+      expect(whole, path).toBe(true);
+      await page.close();
+    }
+  });
+
   it('logs no console error on any page visited', () => {
     expect(consoleErrors).toEqual([]);
   });

@@ -10,6 +10,10 @@
  *   Escape clears. Inside a visualiser page (`[data-sy-vis]`) the first click on a linked node focuses it,
  *   the second follows the link. Methods `focusNode`, `refocus`, `clearFocus`, `reveal`, `fit` and
  *   `replaceSvg` let the visualiser drive it; each change of focus dispatches `sy-focus` ({ref}).
+ * - Readable start: with `data-min-label="8"`, a map whose smallest node text would show under 8 px when
+ *   fitted opens zoomed until it shows at 8 px, on `data-subject` (a node's or group's ref: centred on it
+ *   when it fits, else from its top left corner; without a subject, on the node with the most edges);
+ *   "Fit" shows the whole map.
  *
  * Works on the SVG that `renderDiagramSvg` emits: nodes `[data-node][data-id]`, edges
  * `[data-edge][data-from][data-to]` (from/to are node ids; without them `data-edge="{from}->{to}"` is
@@ -63,6 +67,59 @@ function createElementClass(): CustomElementConstructor {
       }
       this.#ensureToolbar();
       this.#listen(svg);
+      if (this.dataset.minLabel && !this.hidden) this.readableStart();
+    }
+
+    /** The node with the most edges: where a map without a subject opens when it is zoomed in. */
+    #hub(svg: SVGSVGElement): SVGGraphicsElement | undefined {
+      const degree = new Map<string, number>();
+      for (const e of svg.querySelectorAll('[data-from]')) {
+        for (const end of [e.getAttribute('data-from'), e.getAttribute('data-to')])
+          if (end) degree.set(end, (degree.get(end) ?? 0) + 1);
+      }
+      let best: string | undefined;
+      for (const [id, d] of degree) if (best === undefined || d > (degree.get(best) ?? 0)) best = id;
+      return best === undefined
+        ? undefined
+        : ([...svg.querySelectorAll<SVGGraphicsElement>('[data-id]')].find(
+            (n) => n.getAttribute('data-id') === best,
+          ) ?? undefined);
+    }
+
+    /**
+     * Opens the map at the zoom where its smallest node text shows at `data-min-label` px, when fitting it
+     * whole would show it smaller: on the subject (`data-subject`) when there is one, else on the node with
+     * the most edges.
+     */
+    readableStart(): void {
+      const svg = this.#svg;
+      const home = this.#home;
+      const wanted = Number(this.dataset.minLabel);
+      if (!svg || !home || !wanted) return;
+      const rect = svg.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) return;
+      const fitted = Math.min(rect.width / home.w, rect.height / home.h);
+      const smallest = Math.min(
+        ...[...svg.querySelectorAll('.sy-node text')].map(
+          (t) => Number.parseFloat(getComputedStyle(t).fontSize) || 99,
+        ),
+      );
+      if (!Number.isFinite(smallest) || fitted * smallest >= wanted) return;
+      const scale = (wanted / smallest) * 1.02;
+      const w = rect.width / scale;
+      const h = rect.height / scale;
+      const subject = this.dataset.subject;
+      const target = subject
+        ? [...svg.querySelectorAll<SVGGraphicsElement>('[data-node], [data-group]')].find(
+            (el) => el.getAttribute('data-node') === subject || el.getAttribute('data-group') === subject,
+          )
+        : this.#hub(svg);
+      const box = target?.getBBox?.() ?? { x: home.x, y: home.y, width: 0, height: 0 };
+      const margin = 24 / scale;
+      const x = box.width <= w - 2 * margin ? box.x + box.width / 2 - w / 2 : box.x - margin;
+      const y = box.height <= h - 2 * margin ? box.y + box.height / 2 - h / 2 : box.y - margin;
+      this.#view = { x, y, w, h };
+      this.#apply();
     }
 
     disconnectedCallback(): void {

@@ -141,6 +141,7 @@ function resourceView(ctx: SectionContext, r: Resource, href: HrefOf): Visualise
     // Most resources are messages: their maps are a few producers and consumers around one node, and a
     // second layout of each would be a third of the build's layout time.
     oneDirection: oneDirectionKinds.has(r.kind),
+    subject: r.key,
   };
   if (r.kind === 'flow') {
     const flow = r as Resource<'flow'>;

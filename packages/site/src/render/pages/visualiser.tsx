@@ -33,7 +33,12 @@ export interface VisualiserView {
   clusters?: { src: string; total: number; overview?: string } | undefined;
   /** Lay out only the map's own direction (small maps of messages and channels: a switch adds little). */
   oneDirection?: boolean;
+  /** The key of the resource the map is about: it opens on it when the whole map would not read. */
+  subject?: string;
 }
+
+/** The smallest on-screen size of a node's text the map opens with (client/diagram.ts, readable start). */
+export const minLabelPx = 8;
 
 /** One laid-out direction of a map, drawn by the two-pass render (undefined on the first pass). */
 function useMapSvg(input: DiagramInput, title: string): string | undefined {
@@ -48,12 +53,14 @@ function MapFrame({
   title,
   hidden,
   fetched,
+  subject,
 }: {
   input: DiagramInput;
   title: string;
   hidden: boolean;
   /** Drawn by the browser from this file: the page only says so. */
   fetched?: boolean;
+  subject?: string | undefined;
 }) {
   const laid = useMapSvg(fetched ? { nodes: [], edges: [] } : input, title);
   const svg = fetched ? '<p class="sy-muted">Loading the map…</p>' : laid;
@@ -63,6 +70,8 @@ function MapFrame({
       class="sy-diagram-frame sy-vis__map"
       data-direction={direction}
       hidden={hidden}
+      data-min-label={minLabelPx}
+      data-subject={subject}
       tabindex={0}
       aria-label={`${title} (${direction === 'RIGHT' ? 'left to right' : 'top to bottom'})`}
     >
@@ -124,6 +133,7 @@ export function VisualiserPage({ view }: { view: VisualiserView }) {
               title={view.title}
               hidden={i > 0}
               fetched={Boolean(view.clusters?.overview)}
+              subject={view.subject}
             />
           ))}
           <Legend input={input} />
