@@ -406,7 +406,7 @@ describe('switchyard import openapi: webhooks and Swagger 2.0', () => {
       const schema = JSON.parse(readFileSync(join(dir, message?.source.dir ?? '', 'schema.json'), 'utf8'));
       expect(schema.required).toEqual(['amount']);
     }
-    expect((get?.data as { operation?: unknown }).operation).toEqual({
+    expect((get?.data as { operation?: unknown } | undefined)?.operation).toEqual({
       method: 'GET',
       path: '/invoices/{id}',
       statusCodes: ['200'],
