@@ -177,6 +177,40 @@ describe('layeredGeometry', () => {
     expect(new Set(turned.nodes.map((n) => n.y)).size).toBe(3);
   });
 
+  it("wraps a node's long fan of leaves onto further layers, in input order, and leaves short fans alone", () => {
+    const leaves = Array.from({ length: 11 }, (_, i) => `e${i}`);
+    const fan: DiagramInput = {
+      nodes: ['in', 's', ...leaves, 'other', 'after'].map((id) => node(id)),
+      edges: [
+        { from: 'in', to: 's' },
+        ...leaves.map((to) => ({ from: 's', to })),
+        // A message someone receives is not a leaf: it keeps its layer.
+        { from: 's', to: 'other' },
+        { from: 'other', to: 'after' },
+      ],
+    };
+    const g = layeredGeometry(fan);
+    const x = (id: string) => g.nodes.find((n) => fan.nodes[n.index]?.id === id)?.x ?? Number.NaN;
+    const columns = [...new Set(leaves.map(x))].sort((a, b) => a - b);
+    // Eleven leaves, at most six to a layer: two layers, six then five, the first next to the service.
+    expect(columns).toHaveLength(2);
+    expect(leaves.filter((l) => x(l) === columns[0])).toEqual(leaves.slice(0, 6));
+    expect(x('other')).toBe(columns[0]);
+    expect(x('s')).toBeLessThan(columns[0] ?? 0);
+    const height = g.height;
+    const short = { ...fan, nodes: fan.nodes.slice(0, 8), edges: fan.edges.slice(0, 7) };
+    const s = layeredGeometry(short);
+    expect(
+      new Set(s.nodes.filter((n) => (short.nodes[n.index]?.id ?? '').startsWith('e')).map((n) => n.x)).size,
+    ).toBe(1);
+    // Wrapped, the eleven take less height than in one column, where a second sender keeps them (not leaves).
+    const column = layeredGeometry({
+      nodes: [...fan.nodes, node('s2')],
+      edges: [...fan.edges, ...leaves.map((to) => ({ from: 's2', to }))],
+    });
+    expect(height).toBeLessThan(column.height * 0.9);
+  });
+
   it('untangles crossing edges and gives a labelled edge room for its label between the layers', () => {
     const input: DiagramInput = {
       nodes: ['a', 'b', 'c', 'd'].map((id) => node(id)),

@@ -131,3 +131,38 @@ describe('replacing a previous build', () => {
     expect(existsSync(old)).toBe(false);
   }, 60_000);
 });
+
+describe('the layout cache', () => {
+  it('reuses the diagrams an earlier build drew with the same code, and none drawn by other code', async () => {
+    write(
+      'services/Maker/index.mdx',
+      '---\nid: maker\nname: Maker\nversion: 1.0.0\nsends:\n  - id: made\n---\n',
+    );
+    write('events/Made/index.mdx', '---\nid: made\nname: Made\nversion: 1.0.0\n---\n');
+    const loaded = await loadCatalog(root);
+    const out = join(root, 'cached');
+    await buildSite(loaded, { outDir: out });
+    const file = join(out, '.switchyard-diagrams.json');
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { code: string; svgs: Record<string, string> };
+    expect(saved.code).toMatch(/^[0-9a-f]{64}$/);
+    expect(Object.keys(saved.svgs).length).toBeGreaterThan(0);
+    // Planted drawings under this code are used as they are...
+    const planted = (code: string) =>
+      writeFileSync(
+        file,
+        JSON.stringify({
+          code,
+          svgs: Object.fromEntries(Object.keys(saved.svgs).map((k) => [k, '<svg>PLANTED</svg>'])),
+        }),
+      );
+    const map = () => readFileSync(join(out, 'visualiser/events/made/1.0.0/index.html'), 'utf8');
+    planted(saved.code);
+    await buildSite(loaded, { outDir: out, force: true });
+    expect(map()).toContain('PLANTED');
+    // ...and drawings of another version of Switchyard are not.
+    planted('0'.repeat(64));
+    await buildSite(loaded, { outDir: out, force: true });
+    expect(map()).not.toContain('PLANTED');
+    expect(map()).toContain('<svg');
+  });
+});

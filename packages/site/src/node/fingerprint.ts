@@ -77,6 +77,20 @@ function stamp(path: string): string {
   }
 }
 
+let codeHash: string | undefined;
+/**
+ * Switchyard's own compiled code, as a hash of each file's path and stamp: what a cache of drawn output
+ * (the layout cache) is only good for. Computed once per process.
+ */
+export function codeFingerprint(): string {
+  if (codeHash === undefined) {
+    const hash = createHash('sha256');
+    for (const dir of codeDirs()) for (const file of listFiles(dir)) hash.update(`\n${file}:${stamp(file)}`);
+    codeHash = hash.digest('hex');
+  }
+  return codeHash;
+}
+
 let code: string[] | undefined;
 /** The compiled code of the packages a build runs (this one, and the ones it imports). */
 function codeDirs(): string[] {

@@ -36,6 +36,7 @@ export function assignLayers({ cells, edges, realCount }: Graph, { tail, head }:
   }
   const lowest = layer.reduce((m, l) => Math.min(m, l), 0);
   for (let v = 0; v < realCount; v++) layer[v] = (layer[v] ?? 0) - lowest;
+  wrapLeafFans(layer, succ, tail, head, edges.length);
 
   // A labelled edge between neighbouring layers needs a layer of its own between them for its label.
   const maxLayer = layer.reduce((m, l) => Math.max(m, l), 0);
@@ -52,6 +53,44 @@ export function assignLayers({ cells, edges, realCount }: Graph, { tail, head }:
   for (let v = 0; v < realCount; v++) {
     const c = cellAt(cells, v);
     c.layer = shifted[layer[v] ?? 0] ?? 0;
+  }
+}
+
+/** Leaves of one node in one layer past this many wrap onto further layers (columns, or rows going down). */
+export const leavesPerColumn = 6;
+
+/**
+ * A node that feeds many leaves (a service sending a dozen events nobody on the map receives) would stand
+ * them in one long column, most of the map's height: they wrap onto further layers instead, in input
+ * order, at most `leavesPerColumn` to a layer (evenly). A leaf has nothing after it and only that node
+ * before it, so moving it further along keeps every edge pointing forward.
+ */
+function wrapLeafFans(
+  layer: number[],
+  succ: readonly number[][],
+  tail: (i: number) => number,
+  head: (i: number) => number,
+  edgeCount: number,
+): void {
+  const preds = layer.map(() => [] as number[]);
+  for (let i = 0; i < edgeCount; i++) preds[head(i)]?.push(tail(i));
+  const fans = new Map<number, number[]>();
+  layer.forEach((l, v) => {
+    const before = preds[v] ?? [];
+    const parent = before[0];
+    if ((succ[v]?.length ?? 0) > 0 || before.length !== 1 || parent === undefined) return;
+    if (l !== (layer[parent] ?? 0) + 1) return;
+    const list = fans.get(parent);
+    if (list) list.push(v);
+    else fans.set(parent, [v]);
+  });
+  for (const leaves of fans.values()) {
+    if (leaves.length <= leavesPerColumn) continue;
+    const columns = Math.ceil(leaves.length / leavesPerColumn);
+    const perColumn = Math.ceil(leaves.length / columns);
+    leaves.forEach((v, i) => {
+      layer[v] = (layer[v] ?? 0) + Math.floor(i / perColumn);
+    });
   }
 }
 

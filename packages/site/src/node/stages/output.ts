@@ -4,7 +4,13 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { type LoadedCatalog, loadConfig, walkCatalog } from '@switchyard/loader';
 import { type Counts, countResources, type Diagnostic, resolveConfig } from '@switchyard/model';
-import { type BuildRecord, buildFingerprint, fingerprintOf, readBuildRecord } from '../fingerprint.js';
+import {
+  type BuildRecord,
+  buildFingerprint,
+  codeFingerprint,
+  fingerprintOf,
+  readBuildRecord,
+} from '../fingerprint.js';
 import { createSvgCache, type SvgCache } from '../render-page.js';
 import type { BuildOptions, BuildResult } from './types.js';
 
@@ -72,7 +78,9 @@ export async function closeOutput(
   };
   await writeFile(join(output.work, marker), JSON.stringify(record));
   if (output.incremental) return; // A dev server's rebuilds keep their layouts in memory.
-  await writeFile(join(output.work, layoutCacheFile), JSON.stringify(Object.fromEntries(output.layouts)));
+  // Drawn by this code: a build by other code (an upgrade) draws afresh rather than reuse them.
+  const layouts: LayoutCache = { code: codeFingerprint(), svgs: Object.fromEntries(output.layouts) };
+  await writeFile(join(output.work, layoutCacheFile), JSON.stringify(layouts));
   await swapIn(output.work, output.outDir, background);
 }
 
@@ -111,11 +119,20 @@ export async function checkUpToDate(root: string, outDir?: string): Promise<UpTo
   };
 }
 
+/** The layout cache file: the diagrams a build drew, by graph, and the code that drew them. */
+interface LayoutCache {
+  code: string;
+  svgs: Record<string, string>;
+}
+
 function readLayoutCache(outDir: string): SvgCache {
   const cache = createSvgCache();
   try {
     const text = readFileSync(join(outDir, layoutCacheFile), 'utf8');
-    for (const [key, svg] of Object.entries(JSON.parse(text) as Record<string, string>)) cache.set(key, svg);
+    const saved = JSON.parse(text) as Partial<LayoutCache>;
+    if (saved.code !== codeFingerprint() || typeof saved.svgs !== 'object' || saved.svgs === null)
+      return cache;
+    for (const [key, svg] of Object.entries(saved.svgs)) if (typeof svg === 'string') cache.set(key, svg);
   } catch {
     // No cache, or not one this build can read: every diagram is drawn.
   }
