@@ -3,6 +3,7 @@ import { type ClusteredMap, clusterMap, clusterThreshold } from '../diagram/clus
 import { drawDiagram } from '../diagram/draw.js';
 import { flowDiagram, type HrefOf } from '../diagram/from-catalog.js';
 import { hashText } from '../diagram/hash.js';
+import { layoutDiagram } from '../diagram/layout.js';
 import {
   catalogGraph,
   domainIntegrations,
@@ -13,7 +14,7 @@ import {
 } from '../diagram/maps.js';
 import { toMermaid } from '../diagram/mermaid.js';
 import type { DiagramInput } from '../diagram/types.js';
-import { VisualiserPage, type VisualiserView } from '../render/pages/visualiser.js';
+import { bothDirectionsLimit, VisualiserPage, type VisualiserView } from '../render/pages/visualiser.js';
 import type { WalkStep } from '../render/pages/visualiser-parts.js';
 import { redirectPage, redirectScriptPath } from '../render/redirect.js';
 import { versionSegment } from '../urls.js';
@@ -79,8 +80,36 @@ async function inPool<T>(
 }
 
 /** Writes a map's page at each path, its Mermaid text beside the first; clusters past the threshold. */
-async function writeMap(ctx: SectionContext, paths: string[], view: VisualiserView): Promise<void> {
-  const [path = view.path] = paths;
+/** The visualiser's canvas at 1440×900, the size maps are chosen to fit (width, height). */
+const canvas = { width: 1240, height: 620 };
+
+/**
+ * The direction a map opens in: of left-to-right and top-to-bottom, the one whose whole drawing shows
+ * largest on the canvas (its scale when fitted), so a tall column of messages lies down as a row when that
+ * reads better. Maps with a direction of their own (flows, messages, channels) and big ones keep theirs.
+ */
+async function readableDirection(view: VisualiserView): Promise<DiagramInput> {
+  const { input } = view;
+  if (
+    view.oneDirection ||
+    view.steps ||
+    input.wrap ||
+    input.nodes.length + input.edges.length > bothDirectionsLimit
+  )
+    return input;
+  const fit = async (direction: 'RIGHT' | 'DOWN') => {
+    const laid = await layoutDiagram({ ...input, direction });
+    return Math.min(canvas.width / laid.width, canvas.height / laid.height);
+  };
+  const primary = input.direction ?? 'RIGHT';
+  const other = primary === 'RIGHT' ? 'DOWN' : 'RIGHT';
+  // The other direction only when it shows the map at least a tenth larger: a switch for nothing confuses.
+  return (await fit(other)) > (await fit(primary)) * 1.1 ? { ...input, direction: other } : input;
+}
+
+async function writeMap(ctx: SectionContext, paths: string[], given: VisualiserView): Promise<void> {
+  const [path = given.path] = paths;
+  const view: VisualiserView = { ...given, input: await readableDirection(given) };
   const whole: VisualiserView = { ...view, path };
   // Dense maps cluster too: their edges, not their nodes, would push the page past its size budget.
   const dense =
