@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resourceFromFrontmatter } from '../build-resource.js';
 import { buildCatalog } from '../catalog.js';
 import type { Resource } from '../resource.js';
-import { type Scorecards, type ScoreFacts, scoreCatalog } from './scorecards.js';
+import { type Scorecards, type ScoreFacts, scoreCatalog, trimScorecards } from './scorecards.js';
 
 const v = { version: '1.0.0' };
 const prose =
@@ -136,5 +136,13 @@ describe('scoreCatalog', () => {
     expect(withFlow.catalog.checks.find((c) => c.id === 'flow-consistency')?.failures).toEqual([
       expect.objectContaining({ reason: expect.stringContaining('Ledger does not send paid') }),
     ]);
+  });
+
+  it('trims the failures listed per check to a bound, still counting them all', () => {
+    const trimmed = trimScorecards(cards, 1);
+    const summary = trimmed.catalog.checks.find((c) => c.id === 'summary');
+    expect(summary?.failures).toHaveLength(1);
+    expect(summary?.failed).toBe(3);
+    expect(cards.catalog.checks.find((c) => c.id === 'summary')?.failures).toHaveLength(3);
   });
 });

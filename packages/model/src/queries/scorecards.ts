@@ -199,9 +199,11 @@ export interface ScoreFailure {
 export interface ScoreCheckResult {
   id: string;
   weight: number;
-  /** Resources of the group the check applies to, and how many pass. */
+  /** Resources of the group the check applies to, how many pass and how many fail. */
   applicable: number;
   passed: number;
+  failed: number;
+  /** The resources that fail, each with why (all of them, unless the report was `trimmed`). */
   failures: ScoreFailure[];
 }
 
@@ -258,6 +260,7 @@ function groupScore(
       weight: check.weight,
       applicable: 0,
       passed: 0,
+      failed: 0,
       failures: [],
     };
     for (const r of members) {
@@ -265,7 +268,10 @@ function groupScore(
       if (verdict === undefined) continue;
       result.applicable++;
       if (verdict === true) result.passed++;
-      else result.failures.push({ resource: impactRef(r), reason: verdict });
+      else {
+        result.failed++;
+        result.failures.push({ resource: impactRef(r), reason: verdict });
+      }
     }
     earned += check.weight * result.passed;
     possible += check.weight * result.applicable;
@@ -341,5 +347,22 @@ export function scoreCatalog(catalog: Catalog, facts: ScoreFacts, settings: Scor
     teams: groupsOf(byTeam, 'team'),
     domains: groupsOf(byDomain, 'domain'),
     unknownChecks: Object.keys(settings).filter((id) => !scoreChecks.some((c) => c.id === id)),
+  };
+}
+
+/**
+ * The report with at most `max` failures listed per check of each group (`failed` still counts them all):
+ * what the site writes, so `api/scorecards.json` stays the same size however big the catalog grows.
+ */
+export function trimScorecards(cards: Scorecards, max: number): Scorecards {
+  const trim = (g: GroupScore): GroupScore => ({
+    ...g,
+    checks: g.checks.map((c) => (c.failures.length > max ? { ...c, failures: c.failures.slice(0, max) } : c)),
+  });
+  return {
+    ...cards,
+    catalog: trim(cards.catalog),
+    teams: cards.teams.map(trim),
+    domains: cards.domains.map(trim),
   };
 }

@@ -8,7 +8,7 @@ import { assetUrl } from './base.js';
 interface Group {
   key: string;
   score: number | null;
-  checks: { id: string; failures: unknown[] }[];
+  checks: { id: string; failed: number }[];
 }
 
 const band = (score: number) => (score >= 80 ? 'good' : score >= 50 ? 'fair' : 'poor');
@@ -26,7 +26,7 @@ export async function initScore(): Promise<void> {
     if (!group || group.score === null || !value) continue;
     value.textContent = String(group.score);
     value.className = `sy-score sy-score--${band(group.score)}`;
-    const failing = group.checks.filter((c) => c.failures.length > 0).map((c) => c.id);
+    const failing = group.checks.filter((c) => c.failed > 0).map((c) => c.id);
     const note = slot.querySelector<HTMLElement>('[data-sy-score-note]');
     if (note) note.textContent = failing.length > 0 ? `fails ${failing.join(', ')}` : 'passes every check';
     slot.hidden = false;

@@ -34,7 +34,7 @@ function Meter({ score }: { score: number | null }) {
 
 function Failures({ check }: { check: ScoreCheckResult }) {
   const { catalog } = useRender();
-  const rest = check.failures.length - failuresShown;
+  const rest = check.failed - Math.min(failuresShown, check.failures.length);
   return (
     <details class="sy-scorecard__check">
       <summary>
@@ -53,7 +53,7 @@ function Failures({ check }: { check: ScoreCheckResult }) {
             </li>
           );
         })}
-        {rest > 0 && <li class="sy-muted">and {rest} more (all in api/scorecards.json)</li>}
+        {rest > 0 && <li class="sy-muted">and {rest} more (switchyard score lists them all)</li>}
       </ul>
     </details>
   );
@@ -62,8 +62,8 @@ function Failures({ check }: { check: ScoreCheckResult }) {
 function Card({ group }: { group: GroupScore }) {
   const { catalog } = useRender();
   const subject = catalog.versions.get(`${group.kind}:${group.id}`)?.[0];
-  const failing = group.checks.filter((c) => c.failures.length > 0);
-  const passing = group.checks.filter((c) => c.applicable > 0 && c.failures.length === 0);
+  const failing = group.checks.filter((c) => c.failed > 0);
+  const passing = group.checks.filter((c) => c.applicable > 0 && c.failed === 0);
   return (
     <article class="sy-scorecard" id={scorecardAnchor(group)}>
       <header class="sy-scorecard__head">
