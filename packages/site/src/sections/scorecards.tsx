@@ -9,7 +9,7 @@ import type { SiteSection } from './section.js';
  * by a dev server when one of its paths is asked for.
  */
 /** Failures listed per check of each card in `api/scorecards.json` (`failed` counts them all). */
-const failuresListed = 50;
+const failuresListed = 20;
 
 export const scorecardsSection: SiteSection = {
   name: 'scorecards',
