@@ -1,7 +1,7 @@
-import { trimScorecards } from '@switchyard/model';
+import { type GroupScore, type Scorecards, trimScorecards } from '@switchyard/model';
 import { scorecardsOf } from '../data/scorecards.js';
 import { ScorecardsPage } from '../render/pages/scorecards.js';
-import type { SiteSection } from './section.js';
+import type { SectionContext, SiteSection } from './section.js';
 
 /**
  * Scorecards: `/scorecards` (a card per team and per domain, each failure linked to its resource) and
@@ -11,12 +11,32 @@ import type { SiteSection } from './section.js';
 /** Failures listed per check of each card in `api/scorecards.json` (`failed` counts them all). */
 const failuresListed = 20;
 
+/** Each failure with the URL of its resource's page, for the browser to link (`client/score.ts`). */
+function withUrls(cards: Scorecards, ctx: SectionContext): Scorecards {
+  const link = (g: GroupScore): GroupScore => ({
+    ...g,
+    checks: g.checks.map((c) => ({
+      ...c,
+      failures: c.failures.map((f) => {
+        const resource = ctx.catalog.byKey.get(f.resource.key);
+        return resource ? { ...f, url: ctx.urls.resource(resource) } : f;
+      }),
+    })),
+  });
+  return {
+    ...cards,
+    catalog: link(cards.catalog),
+    teams: cards.teams.map(link),
+    domains: cards.domains.map(link),
+  };
+}
+
 export const scorecardsSection: SiteSection = {
   name: 'scorecards',
   async build(ctx) {
     if (!ctx.wide) return;
     const cards = trimScorecards(scorecardsOf(ctx.loaded, ctx.base.schemas), failuresListed);
-    await ctx.write('api/scorecards.json', JSON.stringify(cards));
+    await ctx.write('api/scorecards.json', JSON.stringify(withUrls(cards, ctx)));
     await ctx.writePage('/scorecards', await ctx.render(() => <ScorecardsPage cards={cards} />));
   },
 };

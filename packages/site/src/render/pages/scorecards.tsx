@@ -3,13 +3,6 @@ import { ResourceRef } from '../components/ref.js';
 import { useRender } from '../context.js';
 import { Layout } from '../layout.js';
 
-/**
- * Failures listed per check on a card, as plain links; the rest are counted. The page has a card per team
- * and per domain, so what each card lists is kept small: at bench XL, 20 per check with hover cards made a
- * 2.1 MB page.
- */
-const failuresShown = 5;
-
 /** The anchor of a group's card on `/scorecards` (`team-ordering-platform`). */
 export const scorecardAnchor = (group: Pick<GroupScore, 'kind' | 'id'>) => `${group.kind}-${group.id}`;
 
@@ -36,11 +29,15 @@ function Meter({ score }: { score: number | null }) {
   );
 }
 
-function Failures({ check }: { check: ScoreCheckResult }) {
-  const { catalog, urls } = useRender();
-  const rest = check.failed - Math.min(failuresShown, check.failures.length);
+/**
+ * A failing check of a card: its count, and the resources that fail it, listed by the browser from
+ * `api/scorecards.json` when opened (`client/score.ts`). The page carries no list itself: it has a card per
+ * team and per domain, and at bench XL five links per check made 318 KB of it.
+ */
+function Failures({ group, check }: { group: GroupScore; check: ScoreCheckResult }) {
+  const { urls } = useRender();
   return (
-    <details class="sy-scorecard__check">
+    <details class="sy-scorecard__check" data-sy-failures={`${group.key} ${check.id}`}>
       <summary>
         <code>{check.id}</code>{' '}
         <span class="sy-muted">
@@ -48,16 +45,11 @@ function Failures({ check }: { check: ScoreCheckResult }) {
         </span>
       </summary>
       <ul>
-        {check.failures.slice(0, failuresShown).map((f) => {
-          const resource = catalog.byKey.get(f.resource.key);
-          return (
-            <li key={f.resource.key}>
-              {resource ? <a href={urls.resource(resource)}>{f.resource.name}</a> : f.resource.name}{' '}
-              <span class="sy-muted">— {f.reason}</span>
-            </li>
-          );
-        })}
-        {rest > 0 && <li class="sy-muted">and {rest} more (switchyard score lists them all)</li>}
+        <li class="sy-muted">
+          {check.failed} {check.failed === 1 ? 'fails' : 'fail'}: listed in{' '}
+          <a href={urls.asset('/api/scorecards.json')}>api/scorecards.json</a> and by{' '}
+          <code>switchyard score</code>.
+        </li>
       </ul>
     </details>
   );
@@ -80,7 +72,7 @@ function Card({ group }: { group: GroupScore }) {
         {passing.length > 0 && <> · passes {passing.map((c) => c.id).join(', ')}</>}
       </p>
       {failing.map((c) => (
-        <Failures key={c.id} check={c} />
+        <Failures key={c.id} group={group} check={c} />
       ))}
     </article>
   );
