@@ -41,7 +41,6 @@ describe('a catalog that omits versions everywhere', () => {
   it('loads with no error, each resource without a version, and its pointers resolved', async () => {
     const loaded = await loadCatalog(catalog('load'));
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(loaded.config.versionless).toBe(true);
     const paid = getResource(loaded.catalog, 'event', 'paid');
     expect(paid?.key).toBe('event:paid');
     expect(paid?.version).toBe('');
@@ -67,7 +66,7 @@ describe('a catalog that omits versions everywhere', () => {
 
   it('keeps a missing version an error in a catalog that has versions', async () => {
     const loaded = await loadCatalog(catalog('mixed', true));
-    expect(loaded.config.versionless).toBeUndefined();
+    expect(getResource(loaded.catalog, 'service', 'billing')?.version).toBe('1.0.0');
     const missing = loaded.diagnostics.filter((d) => d.code === 'missing-required-field');
     expect(missing.map((d) => d.file).sort()).toEqual([
       'domains/Orders/events/Paid/index.mdx',

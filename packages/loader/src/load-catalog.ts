@@ -198,8 +198,6 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
   resources.push(...misplaced);
   diagnostics.push(...usersFromConfig(state, config, resources));
 
-  const { versionless: _before, ...settings } = config;
-  config = versionless ? { ...settings, versionless: true } : settings;
   const secondPass = attachments.map((p) => {
     const owner = byDir.get(p.placement.dir);
     const fits = owner && (p.placement.kind !== 'ubiquitous-language' || owner.kind === 'domain');

@@ -109,11 +109,6 @@ export interface ResolvedConfig extends CatalogConfig {
   base: string;
   trailingSlash: boolean;
   outDir: string;
-  /**
-   * Set by the loader, not read from a file: the catalog omits versions everywhere, so its resources have
-   * none and their pages none in their URLs (docs/catalog-format.md).
-   */
-  versionless?: boolean;
 }
 
 /** Typing help for `switchyard.config.ts`: returns its argument. */

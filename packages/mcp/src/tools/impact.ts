@@ -163,6 +163,19 @@ export function renderImpactMarkdown(
   return out.join('\n').trimEnd();
 }
 
+/** How many hops a tool follows: 1 to 10, 3 unless asked. */
+const depthInput = z.number().int().min(1).max(10).default(3);
+
+/** A reference as a Markdown link to its page on the site (with its key when asked), or its name. */
+function refLink(ctx: ServerContext, { withKey }: { withKey: boolean }) {
+  const state = ctx.state();
+  return (r: Pick<ImpactRef, 'key' | 'name'>) => {
+    const target = state.catalog.byKey.get(r.key);
+    const key = withKey ? ` \`${r.key}\`` : '';
+    return target ? `[${r.name}](${ctx.siteUrl}${state.urlOf(target)})${key}` : `${r.name}${key}`;
+  };
+}
+
 export function registerImpactTool(server: McpServer, ctx: ServerContext): void {
   server.registerTool(
     'impact_of_change',
@@ -172,13 +185,7 @@ export function registerImpactTool(server: McpServer, ctx: ServerContext): void 
         'What is affected if a resource changes: for a message, its producers and consumers (and, through service triggers, those further downstream up to `depth` hops), pinned versions; for a service, what it exchanges and with whom; the flows and steps it appears in with their failure paths, channels, data stores, domains, the owners to tell and the pages to update. Answers "what breaks if I change Reserve Inventory?".',
       inputSchema: {
         ref: refInput,
-        depth: z
-          .number()
-          .int()
-          .min(1)
-          .max(10)
-          .default(3)
-          .describe('how many hops to follow through triggers and subflows (default 3)'),
+        depth: depthInput.describe('how many hops to follow through triggers and subflows (default 3)'),
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
@@ -186,12 +193,7 @@ export function registerImpactTool(server: McpServer, ctx: ServerContext): void 
       const state = ctx.state();
       const resource = lookUp(ctx, ref);
       const report = scoped(ctx, impactOf(state.catalog, resource, { depth }));
-      const link = (r: Pick<ImpactRef, 'key' | 'name'>) => {
-        const target = state.catalog.byKey.get(r.key);
-        return target
-          ? `[${r.name}](${ctx.siteUrl}${state.urlOf(target)}) \`${r.key}\``
-          : `${r.name} \`${r.key}\``;
-      };
+      const link = refLink(ctx, { withKey: true });
       return answer(renderImpactMarkdown(report, link), report as unknown as Record<string, unknown>);
     }),
   );
@@ -204,13 +206,7 @@ export function registerImpactTool(server: McpServer, ctx: ServerContext): void 
         'Trigger paths from the services\' declared triggers (`receives[].triggers`, with conditions): for a message, every message a service sends in reaction to receiving it (and the reactions to those, up to `depth`), whether or not anyone consumes them, and what makes the message be sent; for a service, the reactions it declares. Answers "what does ReserveInventory cause?" and "what causes InventoryReserved?".',
       inputSchema: {
         ref: refInput.describe('the message or service, e.g. "command:reserve-inventory"'),
-        depth: z
-          .number()
-          .int()
-          .min(1)
-          .max(10)
-          .default(3)
-          .describe('how many reactions deep to follow (default 3)'),
+        depth: depthInput.describe('how many reactions deep to follow (default 3)'),
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
@@ -218,10 +214,7 @@ export function registerImpactTool(server: McpServer, ctx: ServerContext): void 
       const state = ctx.state();
       const resource = lookUp(ctx, ref);
       const report = scoped(ctx, impactOf(state.catalog, resource, { depth, mentions: false }));
-      const link = (r: Pick<ImpactRef, 'key' | 'name'>) => {
-        const target = state.catalog.byKey.get(r.key);
-        return target ? `[${r.name}](${ctx.siteUrl}${state.urlOf(target)})` : r.name;
-      };
+      const link = refLink(ctx, { withKey: false });
       const sections = reactionSections(report, link);
       const text = [
         `# Trigger paths of ${link(report.subject)}`,

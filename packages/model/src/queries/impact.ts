@@ -198,50 +198,66 @@ function reactionOf(t: Trigger, depth: number, peers: Resource[]): ImpactReactio
 const allVersions = (catalog: Catalog, m: Resource) => versionsOf(catalog, m.kind, m.id);
 
 /**
- * Reactions breadth first: those to the subject (for a service, the ones it declares), then those to each
- * message sent in reaction, up to `depth`. Each message is followed once.
+ * Trigger paths breadth first from `first`, up to `depth`: each trigger is a reaction at its depth, and the
+ * message at its far end (`onward`: the sent one going downstream, the received one going upstream) is
+ * followed once, over every version of it, through `more`. `peers` are who stands at that far end.
  */
-function reactionsFrom(catalog: Catalog, subject: Resource, depth: number): ImpactReaction[] {
+function walkTriggers(
+  catalog: Catalog,
+  subject: Resource,
+  depth: number,
+  first: Trigger[],
+  way: {
+    onward: (t: Trigger) => Resource;
+    more: (catalog: Catalog, message: Resource) => Trigger[];
+    peers: (catalog: Catalog, message: Resource, options: { anyVersion: boolean }) => MessagePeer[];
+  },
+): ImpactReaction[] {
   const out: ImpactReaction[] = [];
-  const seen = new Set<string>();
-  const consumers = (m: Resource) => consumersOf(catalog, m, { anyVersion: true }).map((p) => p.resource);
-  let frontier: Trigger[] = isMessageKind(subject.kind)
-    ? allVersions(catalog, subject).flatMap((v) => reactionsTo(catalog, v))
-    : triggersOf(catalog, subject);
-  seen.add(`${subject.kind}:${subject.id}`);
+  const seen = new Set([`${subject.kind}:${subject.id}`]);
+  let frontier = first;
   for (let d = 1; d <= depth && frontier.length > 0; d++) {
     const next: Trigger[] = [];
     for (const t of frontier) {
-      out.push(reactionOf(t, d, consumers(t.sent)));
-      const id = `${t.sent.kind}:${t.sent.id}`;
+      const far = way.onward(t);
+      out.push(
+        reactionOf(
+          t,
+          d,
+          way.peers(catalog, far, { anyVersion: true }).map((p) => p.resource),
+        ),
+      );
+      const id = `${far.kind}:${far.id}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      next.push(...allVersions(catalog, t.sent).flatMap((v) => reactionsTo(catalog, v)));
+      next.push(...allVersions(catalog, far).flatMap((v) => way.more(catalog, v)));
     }
     frontier = next;
   }
   return out;
 }
 
-/** Causes breadth first: the triggers that send the subject, then those that send what they receive. */
+/** What the subject causes: reactions to it (for a service, the ones it declares), then to those. */
+function reactionsFrom(catalog: Catalog, subject: Resource, depth: number): ImpactReaction[] {
+  const first = isMessageKind(subject.kind)
+    ? allVersions(catalog, subject).flatMap((v) => reactionsTo(catalog, v))
+    : triggersOf(catalog, subject);
+  return walkTriggers(catalog, subject, depth, first, {
+    onward: (t) => t.sent,
+    more: reactionsTo,
+    peers: consumersOf,
+  });
+}
+
+/** What causes the subject: the triggers that send it, then those that send what they receive. */
 function causesFrom(catalog: Catalog, subject: Resource, depth: number): ImpactReaction[] {
   if (!isMessageKind(subject.kind)) return [];
-  const out: ImpactReaction[] = [];
-  const seen = new Set([`${subject.kind}:${subject.id}`]);
-  const producers = (m: Resource) => producersOf(catalog, m, { anyVersion: true }).map((p) => p.resource);
-  let frontier = allVersions(catalog, subject).flatMap((v) => causesOf(catalog, v));
-  for (let d = 1; d <= depth && frontier.length > 0; d++) {
-    const next: Trigger[] = [];
-    for (const t of frontier) {
-      out.push(reactionOf(t, d, producers(t.received)));
-      const id = `${t.received.kind}:${t.received.id}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      next.push(...allVersions(catalog, t.received).flatMap((v) => causesOf(catalog, v)));
-    }
-    frontier = next;
-  }
-  return out;
+  const first = allVersions(catalog, subject).flatMap((v) => causesOf(catalog, v));
+  return walkTriggers(catalog, subject, depth, first, {
+    onward: (t) => t.received,
+    more: causesOf,
+    peers: producersOf,
+  });
 }
 
 function pinnedPointers(catalog: Catalog, message: Resource): PinnedPointer[] {

@@ -1,6 +1,7 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { BoundedCache } from '../bounded-cache.js';
 import { runElk } from './elk-runner.js';
+import { groupParentOf } from './group-parents.js';
 import { hashText } from './hash.js';
 import { layeredGeometry } from './layered.js';
 import { groupCaption, measureLabel, measureNode, textWidth } from './metrics.js';
@@ -234,17 +235,7 @@ function nestInGroups(
       },
     });
   });
-  /** The parent chain of a group, stopping at unknown ids and cycles. */
-  const parentOf = (id: string): string | undefined => {
-    const parent = byId.get(id)?.parent;
-    if (!parent || !byId.has(parent)) return undefined;
-    const chain = new Set([id]);
-    for (let p: string | undefined = parent; p; p = byId.get(p)?.parent) {
-      if (chain.has(p)) return undefined;
-      chain.add(p);
-    }
-    return parent;
-  };
+  const parentOf = groupParentOf(byId);
   const root: ElkNode[] = [];
   for (const n of nodes) {
     const groupId = input.nodes[n.index]?.group;

@@ -1,3 +1,4 @@
+import { groupParentOf } from '../group-parents.js';
 import { groupCaption, textWidth } from '../metrics.js';
 import type { DiagramInput } from '../types.js';
 import { at, type Cell, type Chain } from './graph.js';
@@ -32,17 +33,7 @@ export function groupTree(
   (input.groups ?? []).forEach((g, index) => {
     if (!byId.has(g.id)) byId.set(g.id, { index, parent: g.parent });
   });
-  /** A group's parent, unless unknown or part of a cycle. */
-  const parentOf = (id: string): string | undefined => {
-    const parent = byId.get(id)?.parent;
-    if (!parent || !byId.has(parent)) return undefined;
-    const chain = new Set([id]);
-    for (let p: string | undefined = parent; p; p = byId.get(p)?.parent) {
-      if (chain.has(p)) return undefined;
-      chain.add(p);
-    }
-    return parent;
-  };
+  const parentOf = groupParentOf(byId);
   const boxOfGroup = new Map<string, number>();
   const boxFor = (id: string): number => {
     const known = boxOfGroup.get(id);
