@@ -137,7 +137,14 @@ describe('switchyard build', () => {
     const one = join(temp(), 'one');
     const two = join(temp(), 'two');
     const inline = await buildSite(loaded, { outDir: one });
-    const threaded = await buildSite(loaded, { outDir: two, threads: true, threadsFrom: 0, pageThreads: 3 });
+    // A small link ledger: every thread sets link targets aside in the work folder and hands them over.
+    const threaded = await buildSite(loaded, {
+      outDir: two,
+      threads: true,
+      threadsFrom: 0,
+      pageThreads: 3,
+      linkLimit: 64,
+    });
     expect(Object.keys(threaded.phases ?? {})).toEqual(
       expect.arrayContaining([
         'section:visualiser (own thread)',

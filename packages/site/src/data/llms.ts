@@ -45,11 +45,13 @@ export function renderLlmsTxt(catalog: Catalog, config: ResolvedConfig, urls: Ur
 }
 
 /** `llms-full.txt`: every page's Markdown, one after another. */
-export function renderLlmsFullTxt(catalog: Catalog): string {
-  const parts: string[] = [];
+export function* renderLlmsFullTxt(catalog: Catalog): Generator<string> {
+  let first = true;
   for (const list of catalog.versions.values()) {
     const r = list[0] as Resource;
-    if (listed(r)) parts.push(renderMarkdown(r));
+    if (!listed(r)) continue;
+    if (!first) yield '\n---\n\n';
+    first = false;
+    yield renderMarkdown(r);
   }
-  return parts.join('\n---\n\n');
 }

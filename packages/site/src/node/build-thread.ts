@@ -5,7 +5,7 @@ import type { Diagnostic } from '@switchyard/model';
 import type { BuildSettings } from '../render/context.js';
 import { siteSections } from '../sections/index.js';
 import type { BodyLinkState } from './body-links.js';
-import type { LinkSeen } from './check-links.js';
+import type { LedgerPart } from './check-links.js';
 import { createSvgCache } from './render-page.js';
 import { sectionContextFor } from './section-context.js';
 import { type Build, createBuild } from './stages/context.js';
@@ -24,15 +24,15 @@ export interface ThreadJob {
   model: Uint8Array;
   work: string;
   build: BuildSettings;
+  linkLimit?: number;
 }
 
 /** What a thread did, for the main thread to count, check and report. */
 export interface ThreadDone {
   stats: WriteStats;
   diagnostics: Diagnostic[];
-  /** The link targets of the pages written (`LinkLedger.targets`), for the build's link check. */
-  links?: [string, LinkSeen][];
-  linkCount?: number;
+  /** The link targets of the pages written that were not found yet (`LinkLedger.handOver`), for the build's link check. */
+  links?: LedgerPart;
   /** The links written in bodies, checked with the rest once everything is written. */
   bodyLinks?: BodyLinkState;
   ms: number;
@@ -48,7 +48,12 @@ function threadBuild(loaded: LoadedCatalog, job: ThreadJob): Build {
     fingerprint: '',
     layouts: createSvgCache(),
   };
-  return createBuild(loaded, {}, output, job.build);
+  return createBuild(
+    loaded,
+    job.linkLimit !== undefined ? { linkLimit: job.linkLimit } : {},
+    output,
+    job.build,
+  );
 }
 
 /** Builds a section, or renders a share of the resource pages, on this thread. */
@@ -77,8 +82,7 @@ async function run(job: ThreadJob): Promise<ThreadDone> {
   const done: ThreadDone = {
     stats: build.stats,
     diagnostics: build.diagnostics,
-    links: [...build.ledger.targets],
-    linkCount: build.ledger.links,
+    links: build.ledger.handOver(),
     ms: Math.round(performance.now() - started),
   };
   if ('resources' in job.task) done.bodyLinks = build.bodyLinks.state();

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Urls } from '../urls.js';
 import type { LinkLedger } from './check-links.js';
@@ -28,6 +28,49 @@ export function addStats(into: WriteStats, more: WriteStats): void {
 }
 
 /**
+ * A file's content: a string, or its parts in order for a file too big to hold as one string (a catalog-wide
+ * JSON list or text file of a large catalog), written as they are made.
+ */
+export type FileContent = string | Iterable<string>;
+
+/** A JSON array, item by item: the same text as `JSON.stringify([...items])`, never held as one string. */
+export function* jsonList(items: Iterable<unknown>): Generator<string> {
+  let first = true;
+  for (const item of items) {
+    yield `${first ? '[' : ','}${JSON.stringify(item) ?? 'null'}`;
+    first = false;
+  }
+  yield first ? '[]' : ']';
+}
+
+/** Writes `parts` to `target` one after another, a megabyte or so at a time; returns the bytes written. */
+function writeParts(target: string, parts: Iterable<string>): number {
+  const fd = openSync(target, 'w');
+  let bytes = 0;
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    const data = Buffer.from(pending.join(''));
+    for (let at = 0; at < data.length; ) at += writeSync(fd, data, at);
+    bytes += data.length;
+    pending = [];
+    pendingLength = 0;
+  };
+  try {
+    for (const part of parts) {
+      pending.push(part);
+      pendingLength += part.length;
+      if (pendingLength >= 1 << 20) flush();
+    }
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+  return bytes;
+}
+
+/**
  * The only way a build writes into its folder: files at paths relative to it, pages at site paths. With
  * a `ledger`, the links of every page and SVG are recorded as they are written, to be checked after.
  * Synchronous writes: measured in a build, they beat fs/promises (whose threads compete with the worker
@@ -36,16 +79,21 @@ export function addStats(into: WriteStats, more: WriteStats): void {
 export function createWriter(work: string, urls: Urls, ledger?: LinkLedger) {
   const stats = noStats();
   const made = new Set<string>();
-  const write = async (path: string, content: string, isPage = false) => {
+  const write = async (path: string, content: FileContent, isPage = false) => {
     const target = join(work, path);
     const dir = dirname(target);
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
+      // Folders made recently: remembering every one would grow with the pages.
+      if (made.size >= 4096) made.clear();
       made.add(dir);
     }
-    writeFileSync(target, content);
-    if (ledger && !isPage && path.endsWith('.svg')) ledger.scan(urls.asset(`/${path}`), content);
-    const size = Buffer.byteLength(content);
+    let size = 0;
+    if (typeof content === 'string') {
+      writeFileSync(target, content);
+      if (ledger && !isPage && path.endsWith('.svg')) ledger.scan(urls.asset(`/${path}`), content);
+      size = Buffer.byteLength(content);
+    } else size = writeParts(target, content);
     stats.files++;
     stats.bytes += size;
     if (isPage) {

@@ -26,6 +26,7 @@ import {
 } from '@switchyard/schemas';
 import { renderToString } from 'preact-render-to-string';
 import { renderBody } from '../node/render-page.js';
+import { jsonList } from '../node/writer.js';
 import { bodyUses, conventionalSites } from '../render/components/conventional-file.js';
 import type { SchemaExample, SiteSchemas } from '../render/components/schema-data.js';
 import { changelogPath, schemaPagePath, specPath } from '../render/components/schema-data.js';
@@ -238,15 +239,14 @@ async function prepare(ctx: PrepareContext): Promise<{ schemas: SiteSchemas }> {
   return { schemas: { ...schemas, changelogs: withChangelog } };
 }
 
-function rowsOf(ctx: SectionContext, schemas: SiteSchemas): SchemaRow[] {
-  const rows: SchemaRow[] = [];
+function* rowsOf(ctx: SectionContext, schemas: SiteSchemas): Generator<SchemaRow> {
   for (const list of ctx.catalog.versions.values()) {
     const r = list[0] as Resource;
     const entries = schemas.byResource.get(r.key) ?? [];
     const versions = list.filter((v) => schemas.byResource.has(v.key)).map((v) => v.version);
     const owners = ownersOf(ctx.catalog, r);
     for (const e of entries) {
-      rows.push({
+      yield {
         kind: r.kind,
         plural: kindDef(r.kind).plural,
         id: r.id,
@@ -261,10 +261,9 @@ function rowsOf(ctx: SectionContext, schemas: SiteSchemas): SchemaRow[] {
         owners: [...owners.teams, ...owners.users].map((o) => o.id),
         fields: [...new Set([...allFields(e.parsed)].map((f) => f.name))],
         summary: (summaryOf(r) ?? '').slice(0, 160),
-      });
+      };
     }
   }
-  return rows;
 }
 
 /** Every pair of versions (older → newer and back), or for long histories the ones people compare. */
@@ -319,7 +318,7 @@ async function build(ctx: SectionContext): Promise<void> {
   for (const path of ctx.wide ? ['/schemas', '/schemas/explorer'] : []) {
     await ctx.writePage(path, await ctx.render(() => <ExplorerPage path={path} />));
   }
-  if (ctx.wide) await ctx.write('api/schemas/index.json', JSON.stringify(rowsOf(ctx, schemas)));
+  if (ctx.wide) await ctx.write('api/schemas/index.json', jsonList(rowsOf(ctx, schemas)));
   for (const list of catalog.versions.values()) {
     // A dev rebuild writes the diff files of what changed only.
     if (ctx.only && !list.some((v) => ctx.only?.has(v.key))) continue;

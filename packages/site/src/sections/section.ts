@@ -2,6 +2,7 @@ import type { LoadedCatalog } from '@switchyard/loader';
 import type { Catalog, Diagnostic } from '@switchyard/model';
 import type { VNode } from 'preact';
 import type { BodyLinks } from '../node/body-links.js';
+import type { FileContent } from '../node/writer.js';
 import type { RenderContext } from '../render/context.js';
 import type { Urls } from '../urls.js';
 
@@ -17,7 +18,7 @@ export interface SectionContext {
   /** Writes a page at a site path (`/visualiser/graph`); the file name follows `trailingSlash`. */
   writePage(path: string, html: string): Promise<void>;
   /** Writes any file, at a path relative to the output folder (`api/graph.json`). */
-  write(path: string, content: string): Promise<void>;
+  write(path: string, content: FileContent): Promise<void>;
   report(diagnostic: Diagnostic): void;
   /** Reads a catalog file as text, relative to the root; undefined if absent or outside the root. */
   readFile(path: string): string | undefined;

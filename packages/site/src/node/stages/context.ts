@@ -6,7 +6,7 @@ import { createUrls, hasPage, type Urls } from '../../urls.js';
 import { type BodyLinks, createBodyLinks } from '../body-links.js';
 import { LinkLedger } from '../check-links.js';
 import { missingLogo, resolveLogo } from '../logo.js';
-import { createWriter, type WriteStats } from '../writer.js';
+import { createWriter, type FileContent, type WriteStats } from '../writer.js';
 import type { Output } from './output.js';
 import type { BuildOptions, BuildResult } from './types.js';
 
@@ -30,7 +30,7 @@ export interface Build {
   report: (d: Diagnostic) => void;
   ledger: LinkLedger;
   bodyLinks: BodyLinks;
-  write: (path: string, content: string) => Promise<void>;
+  write: (path: string, content: FileContent) => Promise<void>;
   writePage: (path: string, html: string) => Promise<void>;
   stats: WriteStats;
   /** The resources whose pages this build renders (all, or a dev rebuild's `only`). */
@@ -75,8 +75,14 @@ export function createBuild(
   };
   const readFile = createRootReader(loaded.root, options.fileCache ? { cache: options.fileCache } : {});
   if (logo.missing !== undefined) report(missingLogo(logo.missing, readFile));
-  // Every link of every page is recorded as it is written, and checked once all is written.
-  const ledger = new LinkLedger(config.base);
+  // Every link of every page is recorded as it is written, and checked once all is written; a full build
+  // sets aside in its work folder the targets not written yet, so the ledger does not grow with pages.
+  const ledger = new LinkLedger(
+    config.base,
+    output.incremental
+      ? {}
+      : { work: output.work, spill: true, ...(options.linkLimit ? { limit: options.linkLimit } : {}) },
+  );
   const { write, writePage, stats } = createWriter(output.work, urls, ledger);
   const phases: Record<string, number> = {};
   let phaseStart = performance.now();

@@ -58,6 +58,7 @@ export function startOwnThreads(build: Build): OwnThreads {
     model,
     work: output.work,
     build: build.base.build,
+    ...(build.options.linkLimit !== undefined ? { linkLimit: build.options.linkLimit } : {}),
   });
   for (const section of siteSections) {
     if (section.ownThread)

@@ -41,7 +41,7 @@ export async function buildSections(
     // A page thread that failed (a bug) costs its pages nothing: they render here, and count from here.
     const redo = thread.pages !== undefined && done.error !== undefined;
     if (!redo) addStats(build.stats, done.stats);
-    if (done.links) build.ledger.merge(done.links, done.linkCount);
+    if (done.links) build.ledger.merge(done.links);
     if (done.bodyLinks) build.bodyLinks.merge(done.bodyLinks);
     for (const d of done.diagnostics) build.report(d);
     build.phases[`${name} (own thread)`] = done.ms;

@@ -15,6 +15,8 @@ export interface BuildOptions {
   pageThreads?: number;
   /** Resource versions from which `threads` applies (default 5,000). */
   threadsFrom?: number;
+  /** Link targets the ledger holds before it looks them up and sets the rest aside (tests; default 16,384). */
+  linkLimit?: number;
   /**
    * Catalog files (schemas, specs, examples) as read by an earlier build, by path relative to the root: a
    * dev server keeps one across rebuilds and drops the files that changed, so a rebuild reads only those.
