@@ -38,6 +38,9 @@ export interface BuildResult {
   medianRebuildMs: number | null;
   diagnostics: number | null;
   errors: number | null;
+  /** The loaded model's heap (median of the runs) and the most threads that held a copy of it. */
+  modelHeapMB: number | null;
+  modelThreads: number | null;
 }
 
 function checkGenerated(target: BuildTarget, m: BuildMeasurement): void {
@@ -61,13 +64,18 @@ function checkGenerated(target: BuildTarget, m: BuildMeasurement): void {
  */
 export async function measureBuild(
   target: BuildTarget,
-  options: { runs: number; scratch: string; timeoutMs: number; rebuild: boolean },
+  options: { runs: number; scratch: string; timeoutMs: number; rebuild: boolean; threadsFrom?: number },
 ): Promise<BuildResult> {
   const { runs, scratch, timeoutMs } = options;
   const measured: BuildMeasurement[] = [];
   const processMs: number[] = [];
   let stopped: StoppedRun | null = null;
-  const args = [target.dir, scratch, ...(options.rebuild ? ['--rebuild'] : [])];
+  const args = [
+    target.dir,
+    scratch,
+    ...(options.rebuild ? ['--rebuild'] : []),
+    ...(options.threadsFrom === undefined ? [] : ['--threads-from', String(options.threadsFrom)]),
+  ];
   for (let i = 0; i < runs; i++) {
     const result = await spawnMeasure<BuildMeasurement>('measure-build.js', args, timeoutMs);
     if ('stopped' in result) {
@@ -118,5 +126,7 @@ export async function measureBuild(
     medianRebuildMs: rebuilds.length > 0 ? median(rebuilds) : null,
     diagnostics: over(max, (m) => m.diagnostics),
     errors: over(max, (m) => m.errors),
+    modelHeapMB: over(median, (m) => m.modelHeapMB),
+    modelThreads: over(max, (m) => m.modelThreads),
   };
 }

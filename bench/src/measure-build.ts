@@ -1,6 +1,7 @@
 /**
  * One measured site build, in its own process so that its peak memory is its own:
- * `node bench/dist/measure-build.js <catalog-dir> [<scratch-dir>] [--rebuild]` loads the catalog (loadCatalog),
+ * `node bench/dist/measure-build.js <catalog-dir> [<scratch-dir>] [--rebuild] [--threads-from N]` loads the
+ * catalog (loadCatalog), weighs the loaded model (heap in use after a collection),
  * builds the static site (buildSite) into a fresh temporary folder (inside `scratch-dir` when given, so that
  * whoever gave it can remove it even when this process is killed), measures the output folder, and with
  * `--rebuild` checks, as `switchyard build` does, whether the output is up to date (config, file list and
@@ -10,6 +11,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { loadCatalog } from '@switchyard/loader';
 import { countResources, type Diagnostic } from '@switchyard/model';
 import { buildSite, checkUpToDate, keepHeapNearLive } from '@switchyard/site';
@@ -48,13 +51,27 @@ export interface BuildMeasurement {
   rebuild: { ms: number; loadMs: number; buildMs: number } | null;
   /** Wall time of each phase of the first build (`resources`, `section:visualiser`...), from buildSite. */
   phases: Record<string, number>;
+  /** The loaded model's weight: V8 heap in use after loading and a full collection, in MB. */
+  modelHeapMB: number;
+  /** Threads of the build that held a copy of the model beside the main thread's (its "own thread" phases). */
+  modelThreads: number;
+}
+
+/** A full garbage collection (the `gc` that `--expose-gc` gives, without starting Node with the flag). */
+function collect(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }
 
 const format = (d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`;
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2).filter((a) => a !== '--rebuild');
-  const rebuildToo = process.argv.includes('--rebuild');
+  const argv = process.argv.slice(2);
+  const from = argv.indexOf('--threads-from');
+  // Every generated size builds with the same threads (see run.ts), so their memory compares like with like.
+  const threadsFrom = from === -1 ? undefined : Number(argv[from + 1]);
+  const args = argv.filter((a, i) => a !== '--rebuild' && i !== from && i !== from + 1);
+  const rebuildToo = argv.includes('--rebuild');
   const dir = args[0];
   if (!dir) {
     process.stderr.write(
@@ -77,9 +94,14 @@ async function main(): Promise<void> {
     const start = performance.now();
     const loaded = await loadCatalog(dir);
     const loadedAt = performance.now();
+    collect();
+    const modelHeapMB = process.memoryUsage().heapUsed / 1e6;
     const outDir = join(tmp, 'site');
-    const built = await buildSite(loaded, { outDir, threads: true });
-    const end = performance.now();
+    const threads = { threads: true, ...(threadsFrom === undefined ? {} : { threadsFrom }) };
+    const buildStart = performance.now();
+    const built = await buildSite(loaded, { outDir, ...threads });
+    // The collection above is not part of either figure.
+    const end = performance.now() - (buildStart - loadedAt);
     const maxRssMB = process.resourceUsage().maxRSS / 1024;
     const output = measureOutput(outDir);
     let rebuild: BuildMeasurement['rebuild'] = null;
@@ -92,7 +114,7 @@ async function main(): Promise<void> {
       } else {
         const reloaded = await loadCatalog(dir);
         const reloadedAt = performance.now();
-        await buildSite(reloaded, { outDir, threads: true });
+        await buildSite(reloaded, { outDir, ...threads });
         const done = performance.now();
         rebuild = { ms: done - again, loadMs: reloadedAt - again, buildMs: done - reloadedAt };
       }
@@ -119,6 +141,8 @@ async function main(): Promise<void> {
       bytes: built.bytes,
       largestPage: built.largestPage,
       phases: built.phases ?? {},
+      modelHeapMB,
+      modelThreads: Object.keys(built.phases ?? {}).filter((name) => name.endsWith('(own thread)')).length,
       diagnostics: built.diagnostics.length,
       errors: built.diagnostics.filter((d) => d.severity === 'error').length,
       warnings: built.diagnostics.filter((d) => d.severity === 'warning').length,

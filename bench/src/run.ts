@@ -61,7 +61,12 @@ async function measureAll(o: Options, tmp: string) {
     if (o.build) {
       const runs = o.runsGiven || size.resources < largeBuild ? o.runs : 1;
       builds.push(
-        await measureBuild({ name: size.name, source: 'generated', dir, generated }, buildOptions(runs)),
+        // Every generated size builds with its own threads (as L and bigger do by default), so that the
+        // memory check over two sizes compares builds of the same shape.
+        await measureBuild(
+          { name: size.name, source: 'generated', dir, generated },
+          { ...buildOptions(runs), threadsFrom: 0 },
+        ),
       );
     }
     if (o.dev) {

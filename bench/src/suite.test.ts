@@ -120,11 +120,20 @@ describe('checkGoals', () => {
 });
 
 describe('the memory flatness goal', () => {
-  const at = (size: string, pages: number, buildRssMB: number, loadRssMB: number) => ({
+  const at = (
+    size: string,
+    pages: number,
+    buildRssMB: number,
+    loadRssMB: number,
+    modelHeapMB = 0,
+    modelThreads = 0,
+  ) => ({
     size,
     pages,
     buildRssMB,
     loadRssMB,
+    modelHeapMB,
+    modelThreads,
   });
 
   it('is met when what a build holds past its model stays the same as pages grow thirteenfold', () => {
@@ -135,5 +144,14 @@ describe('the memory flatness goal', () => {
 
   it('is missed when that extra grows with the pages', () => {
     expect(flatMemory(at('M', 4_999, 560, 190), at('L', 65_850, 1_600, 400)).met).toBe(false);
+  });
+
+  it("counts the model's copy on each thread that holds one as model, not as growth", () => {
+    // L: 1,600 MB peak, 400 MB to load, a 160 MB model copied once onto the visualiser's thread.
+    const threaded = (buildRssMB: number) =>
+      flatMemory(at('M', 4_999, 700, 190, 35, 1), at('L', 65_850, buildRssMB, 400, 160, 1));
+    expect(threaded(1_250).met).toBe(true);
+    expect(threaded(1_250).detail).toContain('L: 690 MB');
+    expect(threaded(1_600).met).toBe(false);
   });
 });
