@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const from = argv.indexOf('--threads-from');
   // Every generated size builds with the same threads (see run.ts), so their memory compares like with like.
   const threadsFrom = from === -1 ? undefined : Number(argv[from + 1]);
-  const args = argv.filter((a, i) => a !== '--rebuild' && i !== from && i !== from + 1);
+  const args = argv.filter((a, i) => a !== '--rebuild' && (from === -1 || (i !== from && i !== from + 1)));
   const rebuildToo = argv.includes('--rebuild');
   const dir = args[0];
   if (!dir) {
