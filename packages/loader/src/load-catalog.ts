@@ -63,6 +63,9 @@ interface LoadState {
   configText: { file: string; text: string } | undefined;
   /** What `checkNamedFiles` found for each resource. */
   named: WeakMap<Resource, Diagnostic[]>;
+  /** The file list as a set, and each file's place: the same for a reload that only saved files. */
+  fileSet: ReadonlySet<string>;
+  placed: readonly Placed[];
 }
 const states = new WeakMap<LoadedCatalog, LoadState>();
 /** A config change can change anything (base, output folder): those reloads start from scratch. */
@@ -88,6 +91,8 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
     eventCatalogMajor: undefined,
     configText: undefined,
     named: new WeakMap(),
+    fileSet: new Set(),
+    placed: [],
   };
   const diagnostics: Diagnostic[] = [];
   let config: ResolvedConfig;
@@ -121,12 +126,11 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
   const v1 = state.eventCatalogMajor === 1;
   diagnostics.push(...state.configDiagnostics);
   const walked = { files };
-  const fileSet = new Set(walked.files);
-  const placed: Placed[] = [];
-  for (const file of walked.files) {
-    const placement = classify(file);
-    if (placement) placed.push({ file, placement });
-  }
+  // Only saves (the same file list): every file is where it was.
+  const sameFiles = incremental && files === previous.files;
+  state.fileSet = sameFiles ? before.fileSet : new Set(walked.files);
+  state.placed = sameFiles ? before.placed : placeAll(walked.files);
+  const { fileSet, placed } = state;
   const primaries = placed.filter((p) => !('attachment' in p.placement));
   const attachments = placed.filter((p) => 'attachment' in p.placement);
 
@@ -252,6 +256,16 @@ export async function loadCatalog(dir: string, options: LoadOptions = {}): Promi
   };
   states.set(loaded, state);
   return loaded;
+}
+
+/** Each file's place in the catalog (a resource, an attachment), for the files that have one. */
+function placeAll(files: readonly string[]): Placed[] {
+  const placed: Placed[] = [];
+  for (const file of files) {
+    const placement = classify(file);
+    if (placement) placed.push({ file, placement });
+  }
+  return placed;
 }
 
 /** 1.x catalogs declare their users in the config: those join the resources (a `users/` file wins). */

@@ -3,10 +3,11 @@ import { watchTree } from './watch-tree.js';
 
 /**
  * How long a catalog folder must be quiet before a change set is handed on: long enough that an editor's
- * save (write to a temporary file, rename, touch) or `git checkout` arrives as one set, short enough to feel
- * immediate.
+ * save (write to a temporary file, rename, touch: events a few milliseconds apart) arrives as one set,
+ * short enough to feel immediate (it is part of every edit's wait). A longer burst (`git checkout`) may
+ * arrive as two sets: each reload reads only what changed.
  */
-export const watchDebounceMs = 100;
+export const watchDebounceMs = 40;
 
 export interface WatchOptions {
   /**

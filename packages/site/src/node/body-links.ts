@@ -48,8 +48,17 @@ export function createBodyLinks(root: string, catalog: Catalog, files: readonly 
   const prefix = base.replace(/\/+$/, '');
   const known = new Set(files);
   const policy = rootPolicy(root);
-  const pageOf = new Map<string, Resource>();
-  for (const r of catalog.resources) if (hasPage(r)) pageOf.set(r.source.file, r);
+  // Made on the first relative link: a dev server opens a build per save, and most bodies have none.
+  let pages: Map<string, Resource> | undefined;
+  const pageOf = {
+    get(file: string): Resource | undefined {
+      if (!pages) {
+        pages = new Map();
+        for (const r of catalog.resources) if (hasPage(r)) pages.set(r.source.file, r);
+      }
+      return pages.get(file);
+    },
+  };
   const copies = new Set<string>();
   /** Targets checked after writing, with where each is written. */
   const pending = new Map<string, Place[]>();

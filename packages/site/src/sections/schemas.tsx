@@ -17,7 +17,6 @@ import {
   detectFormat,
   diffFields,
   diffText,
-  FieldIndex,
   type ParsedSchema,
   parseCatalogSchemas,
   parseSchemaFile,
@@ -56,8 +55,14 @@ function bodySchemaFiles(r: Resource): string[] {
 }
 
 /** The catalog's files by folder, so that finding a resource's examples does not scan every file. */
+/** By file list: a dev server prepares one resource at a time over the same list. */
+const folders = new WeakMap<readonly string[], Map<string, string[]>>();
+
 function filesByFolder(files: readonly string[]): Map<string, string[]> {
+  const known = folders.get(files);
+  if (known) return known;
   const out = new Map<string, string[]>();
+  folders.set(files, out);
   for (const f of files) {
     const folder = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '';
     const list = out.get(folder);
@@ -162,7 +167,6 @@ function inScope(ctx: PrepareContext): readonly Resource[] {
 interface Filling {
   byFile: Map<string, ParsedSchema>;
   byResource: Map<string, SchemaEntry[]>;
-  fields: FieldIndex;
   fieldNames: Map<string, string[]>;
   examples: Map<string, SchemaExample[]>;
   changelogs: Set<string>;
@@ -176,7 +180,6 @@ function carriedOver(previous: SiteSchemas | undefined, again: readonly Resource
   return {
     byFile: new Map(previous?.byFile ?? []),
     byResource: keep(previous?.byResource),
-    fields: previous?.fields ?? new FieldIndex(),
     fieldNames: keep(previous?.fieldNames),
     examples: keep(previous?.examples),
     changelogs: new Set([...(previous?.changelogs ?? [])].filter((key) => !keys.has(key))),
@@ -201,12 +204,11 @@ async function prepare(ctx: PrepareContext): Promise<{ schemas: SiteSchemas }> {
   for (const d of parsed.diagnostics) ctx.report(d);
   const schemas = carriedOver(ctx.extend?.schemas, ctx.extend ? resources : ctx.catalog.resources);
   for (const [file, result] of byFile) schemas.byFile.set(file, result);
-  const { byResource, fields, fieldNames, examples } = schemas;
+  const { byResource, fieldNames, examples } = schemas;
   for (const e of parsed.entries) {
     const list = byResource.get(e.resource.key) ?? [];
     list.push(e);
     byResource.set(e.resource.key, list);
-    fields.add(e.resource.key, e.parsed);
     const names = new Set(fieldNames.get(e.resource.key));
     for (const f of allFields(e.parsed)) names.add(f.name);
     fieldNames.set(e.resource.key, [...names]);

@@ -1,5 +1,5 @@
 import { kindDef, type Resource } from '@switchyard/model';
-import type { FieldIndex, ParsedSchema, SchemaEntry } from '@switchyard/schemas';
+import type { ParsedSchema, SchemaEntry } from '@switchyard/schemas';
 import { versionSegment } from '../../urls.js';
 
 /** An `examples/` payload of a message, with what is wrong with it against the message's schema. */
@@ -18,8 +18,6 @@ export interface SiteSchemas {
   byFile: ReadonlyMap<string, ParsedSchema>;
   /** Each resource's schemas and specs, in frontmatter order, by resource key. */
   byResource: ReadonlyMap<string, readonly SchemaEntry[]>;
-  /** Every field of every schema, by name. */
-  fields: FieldIndex;
   /** The distinct field names of each resource's schemas and specs, by resource key (for search). */
   fieldNames: ReadonlyMap<string, readonly string[]>;
   examples: ReadonlyMap<string, readonly SchemaExample[]>;
