@@ -3,7 +3,7 @@ import { buildDiscover } from '../../data/discover.js';
 import { orderedDocs } from '../../data/nav.js';
 import { DiscoverPage, discoverKinds, SettingsPage } from '../../render/pages/discover.js';
 import { HomePage } from '../../render/pages/home.js';
-import { DirectoryPage } from '../../render/pages/people.js';
+import { DirectoryPage, directoryPageCount, directoryPath } from '../../render/pages/people.js';
 import { redirectPage, redirectScriptPath } from '../../render/redirect.js';
 import { renderHtml } from '../render-page.js';
 import type { Build } from './context.js';
@@ -20,10 +20,12 @@ export async function renderCatalogPages(build: Build): Promise<void> {
     redirectPage(firstDoc ? urls.resource(firstDoc) : urls.page('/'), 'Docs', urls.asset(redirectScriptPath)),
   );
   for (const kind of ['team', 'user'] as const) {
-    await writePage(
-      `/directory/${kindDef(kind).plural}`,
-      await renderHtml(base, () => <DirectoryPage kind={kind} />, layouts),
-    );
+    for (let page = 1; page <= directoryPageCount(loaded.catalog, kind); page++) {
+      await writePage(
+        directoryPath(kind, page),
+        await renderHtml(base, () => <DirectoryPage kind={kind} page={page} />, layouts),
+      );
+    }
   }
   for (const kind of discoverKinds) {
     await writePage(

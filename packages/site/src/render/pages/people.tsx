@@ -1,4 +1,5 @@
 import {
+  type Catalog,
   isHidden,
   type Kind,
   kindDef,
@@ -18,6 +19,9 @@ import { Layout } from '../layout.js';
 import { discoverKinds } from './discover.js';
 
 const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** At most this many members of a team (or teams of a user) are listed, so the page does not grow with them. */
+const shownRelated = 100;
 
 /** Per kind, at most this many owned resources are listed; the rest are one link away in Discover. */
 const shownPerKind = 25;
@@ -114,12 +118,15 @@ export function PersonPage({ owner }: { owner: Resource<'team'> | Resource<'user
           <section>
             <h2>{owner.kind === 'team' ? 'Members' : 'Teams'}</h2>
             <ul class="sy-list">
-              {related.map((r) => (
+              {related.slice(0, shownRelated).map((r) => (
                 <li key={r.key}>
                   <ResourceRef resource={r} />
                 </li>
               ))}
             </ul>
+            {related.length > shownRelated && (
+              <p class="sy-muted">And {related.length - shownRelated} more.</p>
+            )}
           </section>
         )}
         <h2>Owns</h2>
@@ -129,15 +136,74 @@ export function PersonPage({ owner }: { owner: Resource<'team'> | Resource<'user
   );
 }
 
-/** `/directory/teams` and `/directory/users`. */
-export function DirectoryPage({ kind }: { kind: 'team' | 'user' }) {
-  const { catalog } = useRender();
-  const people = resourcesOf(catalog, kind).filter((p) => !isHidden(p));
+/**
+ * Cards per directory page: past it the directory continues on numbered pages, so a page stays the same
+ * size however many people the catalog has.
+ */
+export const directoryPageSize = 120;
+
+/** The teams or users a directory lists, in catalog order. */
+function directoryOf(catalog: Catalog, kind: 'team' | 'user'): Resource[] {
+  return resourcesOf(catalog, kind).filter((p) => !isHidden(p));
+}
+
+/** How many pages the directory of `kind` has (at least one). */
+export function directoryPageCount(catalog: Catalog, kind: 'team' | 'user'): number {
+  return Math.max(1, Math.ceil(directoryOf(catalog, kind).length / directoryPageSize));
+}
+
+/** `/directory/users`, then `/directory/users/2`, `/directory/users/3`... */
+export function directoryPath(kind: 'team' | 'user', page = 1): string {
+  const folder = `/directory/${kindDef(kind).plural}`;
+  return page <= 1 ? folder : `${folder}/${page}`;
+}
+
+/** `/directory/teams` and `/directory/users`, one page of them (`page` from 1). */
+export function DirectoryPage({ kind, page = 1 }: { kind: 'team' | 'user'; page?: number }) {
+  const { catalog, urls } = useRender();
+  const people = directoryOf(catalog, kind);
+  const pages = Math.max(1, Math.ceil(people.length / directoryPageSize));
+  const shown = people.slice((page - 1) * directoryPageSize, page * directoryPageSize);
   const label = kind === 'team' ? 'Teams' : 'Users';
+  const first = (page - 1) * directoryPageSize + 1;
   return (
-    <Layout title={label} section={kind === 'team' ? 'teams' : 'users'} path={`/directory/${kind}s`} wide>
+    <Layout
+      title={pages > 1 ? `${label} (page ${page} of ${pages})` : label}
+      section={kind === 'team' ? 'teams' : 'users'}
+      path={directoryPath(kind, page)}
+      wide
+    >
       <h1>{label}</h1>
-      <ResourceCards resources={people} note={(p) => `${ownedBy(catalog, p).length} owned`} />
+      {pages > 1 && (
+        <p class="sy-muted">
+          {first}–{first + shown.length - 1} of {people.length}
+        </p>
+      )}
+      <ResourceCards resources={shown} note={(p) => `${ownedBy(catalog, p).length} owned`} />
+      {pages > 1 && (
+        <nav class="sy-pager" aria-label={`Pages of ${label.toLowerCase()}`}>
+          {page > 1 && (
+            <a class="sy-pager-button" href={urls.page(directoryPath(kind, page - 1))} rel="prev">
+              Previous
+            </a>
+          )}
+          {Array.from({ length: pages }, (_, i) => i + 1).map((n) => (
+            <a
+              key={n}
+              class="sy-pager-button"
+              href={urls.page(directoryPath(kind, n))}
+              aria-current={n === page ? 'page' : undefined}
+            >
+              {n}
+            </a>
+          ))}
+          {page < pages && (
+            <a class="sy-pager-button" href={urls.page(directoryPath(kind, page + 1))} rel="next">
+              Next
+            </a>
+          )}
+        </nav>
+      )}
     </Layout>
   );
 }
