@@ -29,7 +29,7 @@ describe('a person page listing more than it shows', () => {
     const html = readFileSync(join(root, 'dist/docs/users/ana/index.html'), 'utf8');
     expect(html).toContain('href="/discover/events?owner=ana"');
     expect(html).not.toContain('/discover/docs');
-    expect(html).toContain('And 5 more.');
+    expect(html).toContain('And 15 more.');
     expect(result.diagnostics.filter((d) => d.code === 'broken-link')).toEqual([]);
   }, 60_000);
 });

@@ -24,7 +24,7 @@ const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const shownRelated = 100;
 
 /** Per kind, at most this many owned resources are listed; the rest are one link away in Discover. */
-const shownPerKind = 25;
+const shownPerKind = 15;
 
 function Owned({ owner }: { owner: Resource }) {
   const { catalog, urls } = useRender();
