@@ -5,6 +5,11 @@ import type { DiagramEdge, DiagramGroup, DiagramInput, DiagramNode } from './typ
 export const clusterThreshold = 150;
 /** Most nodes one cluster holds; bigger ones are split by kind, then into numbered parts. */
 export const clusterLimit = 150;
+/**
+ * Neighbouring clusters a cluster's map draws, those with the most links first; the others are one node.
+ * Without a bound, a cluster of a big catalog drew a node for each of thousands of clusters it touches.
+ */
+export const neighbourLimit = 24;
 
 export interface Cluster {
   id: string;
@@ -148,26 +153,55 @@ export function clusterMap(input: DiagramInput): ClusteredMap {
       }),
   };
   const parents = new Map((input.groups ?? []).map((g) => [g.id, g.parent]));
+  /** Per cluster, the clusters it links to and how many links: made once, not once per cluster. */
+  const neighboursOf = new Map<string, Map<string, number>>();
+  const link = (a: string, b: string, count: number) => {
+    const map = neighboursOf.get(a) ?? new Map<string, number>();
+    map.set(b, (map.get(b) ?? 0) + count);
+    neighboursOf.set(a, map);
+  };
+  for (const [key, count] of between) {
+    const [from = '', to = ''] = key.split('\n');
+    link(from, to, count);
+    link(to, from, count);
+  }
+  const links = (count: number) => `${count} ${count === 1 ? 'link' : 'links'}`;
   const clusters = parts.map((p): Cluster => {
-    const neighbours = new Map<string, number>();
-    for (const [key, count] of between) {
-      const [from = '', to = ''] = key.split('\n');
-      if (from === p.id) neighbours.set(to, (neighbours.get(to) ?? 0) + count);
-      if (to === p.id) neighbours.set(from, (neighbours.get(from) ?? 0) + count);
-    }
+    const neighbours = [...(neighboursOf.get(p.id) ?? [])].sort((a, b) => b[1] - a[1]);
+    const shown = new Set(neighbours.slice(0, neighbourLimit).map(([other]) => other));
+    const rest = neighbours.slice(neighbourLimit);
     const nodes: DiagramNode[] = p.nodes.map((n) => (n.group ? { ...n } : n));
     const groupIds = new Set(nodes.map((n) => n.group).filter(Boolean));
     const edges = [...(inside.get(p.id) ?? [])];
-    for (const [other, count] of neighbours) {
+    for (const [other, count] of neighbours.slice(0, neighbourLimit)) {
       nodes.push({
         id: `cluster:${other}`,
         kind: 'more',
         label: labelOf.get(other) ?? other,
-        sublabel: `${count} ${count === 1 ? 'link' : 'links'} · click to open`,
+        sublabel: `${links(count)} · click to open`,
         ref: `cluster:${other}`,
       });
     }
-    for (const e of crossing.get(p.id)?.values() ?? []) edges.push(e);
+    // The clusters past the limit, as one node: their links are still counted, in the overview too.
+    const others = `cluster-others:${p.id}`;
+    if (rest.length > 0) {
+      nodes.push({
+        id: others,
+        kind: 'more',
+        label: `${rest.length} other clusters`,
+        sublabel: `${links(rest.reduce((sum, [, count]) => sum + count, 0))} · see the overview`,
+      });
+    }
+    const drawn = new Set<string>();
+    for (const e of crossing.get(p.id)?.values() ?? []) {
+      const to = (end: string) =>
+        end.startsWith('cluster:') && !shown.has(end.slice('cluster:'.length)) ? others : end;
+      const edge = { from: to(e.from), to: to(e.to) };
+      const key = `${edge.from}\n${edge.to}`;
+      if (drawn.has(key)) continue;
+      drawn.add(key);
+      edges.push(edge);
+    }
     // Boxes inside a cluster only when it spans several: a cluster of one system is that system's box.
     const around = new Set<string | undefined>(groupIds);
     for (const child of groupIds) {

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '@switchyard/loader';
 import { getResource, type Resource } from '@switchyard/model';
 import { describe, expect, it } from 'vitest';
-import { clusterLimit, clusterMap } from './clusters.js';
+import { clusterLimit, clusterMap, neighbourLimit } from './clusters.js';
 import { layoutDiagram } from './layout.js';
 import {
   catalogGraph,
@@ -171,5 +171,38 @@ describe('clusters of a big map', () => {
     expect(overview.edges.length).toBeLessThanOrEqual(Math.max(40, clusters.length * 2));
     // A cluster shows the clusters it links to, as nodes that open them.
     expect(clusters[0]?.input.nodes.some((n) => n.ref?.startsWith('cluster:'))).toBe(true);
+  });
+
+  it('draws in a cluster its strongest neighbours, and the rest as one node that counts their links', () => {
+    // 60 domains of 40 nodes, each node linked to a node of another domain: every cluster touches many.
+    const wide: DiagramInput = { nodes: [], edges: [], groups: [] };
+    for (let d = 0; d < 60; d++) wide.groups?.push({ id: `d${d}`, kind: 'domain', label: `Domain ${d}` });
+    for (let i = 0; i < 2400; i++) {
+      wide.nodes.push({ id: `n${i}`, kind: 'event', label: `Node ${i}`, group: `d${i % 60}` });
+      wide.edges.push({ from: `n${i}`, to: `n${(i * 13 + Math.floor(i / 60) * 7) % 2400}` });
+    }
+    const { overview, clusters } = clusterMap(wide);
+    expect(clusters).toHaveLength(60);
+    let counted = 0;
+    for (const c of clusters) {
+      const more = c.input.nodes.filter((n) => n.kind === 'more');
+      expect(more.length).toBeLessThanOrEqual(neighbourLimit + 1);
+      expect(c.input.nodes.length).toBeLessThanOrEqual(c.size + neighbourLimit + 1);
+      for (const n of more) counted += Number.parseInt(n.sublabel ?? '0', 10);
+      // Every edge of the cluster's map ends at a node of that map.
+      const ids = new Set(c.input.nodes.map((n) => n.id));
+      expect(c.input.edges.every((e) => ids.has(e.from) && ids.has(e.to))).toBe(true);
+    }
+    const others = clusters.flatMap((c) => c.input.nodes.filter((n) => n.id.startsWith('cluster-others:')));
+    expect(others.length).toBeGreaterThan(0);
+    expect(others[0]?.label).toMatch(/^\d+ other clusters$/);
+    // Each link between two clusters is counted once on each side.
+    const between = wide.edges.filter((e) => {
+      const a = Number(e.from.slice(1)) % 60;
+      const b = Number(e.to.slice(1)) % 60;
+      return a !== b;
+    }).length;
+    expect(counted).toBe(2 * between);
+    expect(overview.nodes).toHaveLength(60);
   });
 });
