@@ -11,6 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { loadCatalog } from '@switchyard/loader';
@@ -66,12 +67,13 @@ function collect(): void {
 const format = (d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`;
 
 async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const from = argv.indexOf('--threads-from');
+  const { values, positionals: args } = parseArgs({
+    allowPositionals: true,
+    options: { rebuild: { type: 'boolean', default: false }, 'threads-from': { type: 'string' } },
+  });
   // Every generated size builds with the same threads (see run.ts), so their memory compares like with like.
-  const threadsFrom = from === -1 ? undefined : Number(argv[from + 1]);
-  const args = argv.filter((a, i) => a !== '--rebuild' && (from === -1 || (i !== from && i !== from + 1)));
-  const rebuildToo = argv.includes('--rebuild');
+  const threadsFrom = values['threads-from'] === undefined ? undefined : Number(values['threads-from']);
+  const rebuildToo = values.rebuild;
   const dir = args[0];
   if (!dir) {
     process.stderr.write(

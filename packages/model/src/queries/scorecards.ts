@@ -350,19 +350,26 @@ export function scoreCatalog(catalog: Catalog, facts: ScoreFacts, settings: Scor
   };
 }
 
+/** The report with each check of every group (the catalog's, each team's, each domain's) passed through `f`. */
+export function mapScoreChecks(
+  cards: Scorecards,
+  f: (check: ScoreCheckResult) => ScoreCheckResult,
+): Scorecards {
+  const group = (g: GroupScore): GroupScore => ({ ...g, checks: g.checks.map(f) });
+  return {
+    ...cards,
+    catalog: group(cards.catalog),
+    teams: cards.teams.map(group),
+    domains: cards.domains.map(group),
+  };
+}
+
 /**
  * The report with at most `max` failures listed per check of each group (`failed` still counts them all):
  * what the site writes, so `api/scorecards.json` stays the same size however big the catalog grows.
  */
 export function trimScorecards(cards: Scorecards, max: number): Scorecards {
-  const trim = (g: GroupScore): GroupScore => ({
-    ...g,
-    checks: g.checks.map((c) => (c.failures.length > max ? { ...c, failures: c.failures.slice(0, max) } : c)),
-  });
-  return {
-    ...cards,
-    catalog: trim(cards.catalog),
-    teams: cards.teams.map(trim),
-    domains: cards.domains.map(trim),
-  };
+  return mapScoreChecks(cards, (c) =>
+    c.failures.length > max ? { ...c, failures: c.failures.slice(0, max) } : c,
+  );
 }

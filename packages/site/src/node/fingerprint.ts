@@ -47,6 +47,11 @@ function* fingerprintParts(
 ): Generator<string> {
   yield JSON.stringify(config);
   for (const file of files) yield `\n${file}:${stamp(join(root, file))}`;
+  yield* codeParts();
+}
+
+/** Each file of Switchyard's compiled code with its stamp. */
+function* codeParts(): Generator<string> {
   for (const dir of codeDirs()) for (const file of listFiles(dir)) yield `\n${file}:${stamp(file)}`;
 }
 
@@ -85,7 +90,7 @@ let codeHash: string | undefined;
 export function codeFingerprint(): string {
   if (codeHash === undefined) {
     const hash = createHash('sha256');
-    for (const dir of codeDirs()) for (const file of listFiles(dir)) hash.update(`\n${file}:${stamp(file)}`);
+    for (const part of codeParts()) hash.update(part);
     codeHash = hash.digest('hex');
   }
   return codeHash;

@@ -79,7 +79,6 @@ async function inPool<T>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** Writes a map's page at each path, its Mermaid text beside the first; clusters past the threshold. */
 /** The visualiser's canvas at 1440×900, the size maps are chosen to fit (width, height). */
 const canvas = { width: 1240, height: 620 };
 
@@ -107,6 +106,7 @@ async function readableDirection(view: VisualiserView): Promise<DiagramInput> {
   return (await fit(other)) > (await fit(primary)) * 1.1 ? { ...input, direction: other } : input;
 }
 
+/** Writes a map's page at each path, its Mermaid text beside the first; clusters past the threshold. */
 async function writeMap(ctx: SectionContext, paths: string[], given: VisualiserView): Promise<void> {
   const [path = given.path] = paths;
   const view: VisualiserView = { ...given, input: await readableDirection(given) };

@@ -162,7 +162,7 @@ export function directoryPath(kind: 'team' | 'user', page = 1): string {
 export function DirectoryPage({ kind, page = 1 }: { kind: 'team' | 'user'; page?: number }) {
   const { catalog, urls } = useRender();
   const people = directoryOf(catalog, kind);
-  const pages = Math.max(1, Math.ceil(people.length / directoryPageSize));
+  const pages = directoryPageCount(catalog, kind);
   const shown = people.slice((page - 1) * directoryPageSize, page * directoryPageSize);
   const label = kind === 'team' ? 'Teams' : 'Users';
   const first = (page - 1) * directoryPageSize + 1;
