@@ -6,7 +6,7 @@ import type { BuildSettings } from '../render/context.js';
 import { siteSections } from '../sections/index.js';
 import type { BodyLinkState } from './body-links.js';
 import type { LedgerPart } from './check-links.js';
-import { createSvgCache } from './render-page.js';
+import { createSvgCache, threadSvgCacheBytes } from './render-page.js';
 import { sectionContextFor } from './section-context.js';
 import { type Build, createBuild } from './stages/context.js';
 import { prepareSections } from './stages/prepare.js';
@@ -46,7 +46,7 @@ function threadBuild(loaded: LoadedCatalog, job: ThreadJob): Build {
     work: job.work,
     incremental: false,
     fingerprint: '',
-    layouts: createSvgCache(),
+    layouts: createSvgCache(threadSvgCacheBytes),
   };
   return createBuild(
     loaded,
@@ -60,6 +60,8 @@ function threadBuild(loaded: LoadedCatalog, job: ThreadJob): Build {
 async function run(job: ThreadJob): Promise<ThreadDone> {
   const started = performance.now();
   const loaded = restoreSnapshot(job.root, deserialize(job.model) as CatalogSnapshot);
+  // The snapshot's bytes (42 MB at bench L) are not needed once the catalog is rebuilt from them.
+  job.model = new Uint8Array();
   const build = threadBuild(loaded, job);
   let error: string | undefined;
   try {
