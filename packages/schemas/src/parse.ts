@@ -4,6 +4,7 @@ import { parseAvro } from './avro.js';
 import { detectFormat } from './detect.js';
 import { parseGraphql } from './graphql.js';
 import { parseOpenapi } from './openapi.js';
+import { packSchema } from './packed.js';
 import { parseJsonSchema } from './parse-json-schema.js';
 import { parseProtobuf } from './protobuf.js';
 import { failed, schemaProblem } from './result.js';
@@ -17,11 +18,12 @@ const cache = new Map<string, { result: ParsedSchema; deps: [string, string][] }
 /**
  * Entries kept. Above a catalog's schema count, a rebuild that parses every file in turn finds none of
  * them (least recently used goes first): 50,000 holds the 20,000-message catalog; the results are the ones
- * a build keeps anyway.
+ * a build keeps anyway, and are kept packed (their trees as text).
  */
 const cacheLimit = 50_000;
 
-async function parseByFormat(
+/** Parses text known to be of `format`; may throw (parseSchemaText turns that into a diagnostic). */
+export async function parseByFormat(
   file: string,
   text: string,
   format: SchemaFormat,
@@ -91,6 +93,8 @@ export async function parseSchemaText(
       }),
     ]);
   }
+  // Kept, and handed out, packed: the trees are text until read (see packed.ts).
+  result = packSchema(result);
   if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value as string);
   const deps = result.files.slice(1).map((path): [string, string] => [path, hash(read(path) ?? '')]);
   cache.set(key, { result, deps });

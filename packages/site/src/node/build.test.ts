@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { loadCatalog } from '@switchyard/loader';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite, checkUpToDate } from './build.js';
+import { createSvgCache } from './render-page.js';
+import { layoutCacheJson } from './stages/output.js';
 
 const root = mkdtempSync(join(tmpdir(), 'switchyard-bodies-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -133,6 +135,19 @@ describe('replacing a previous build', () => {
 });
 
 describe('the layout cache', () => {
+  it('is written in parts that make one JSON document, whatever the drawings hold', () => {
+    const layouts = createSvgCache();
+    layouts.set('a"b', '<svg>\u2028 "quoted" \\ é</svg>');
+    layouts.set('c', '<svg/>');
+    const parts = [...layoutCacheJson(layouts)];
+    expect(parts.length).toBe(4);
+    expect(JSON.parse(parts.join(''))).toEqual({
+      code: expect.stringMatching(/^[0-9a-f]{64}$/),
+      svgs: { 'a"b': '<svg>\u2028 "quoted" \\ é</svg>', c: '<svg/>' },
+    });
+    expect([...layoutCacheJson(createSvgCache())].join('')).toMatch(/"svgs":\{\}\}$/);
+  });
+
   it('reuses the diagrams an earlier build drew with the same code, and none drawn by other code', async () => {
     write(
       'services/Maker/index.mdx',

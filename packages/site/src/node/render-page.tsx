@@ -10,8 +10,12 @@ import { compileBody } from './mdx.js';
 import { removedContentDiagnostics } from './sanitize-html.js';
 import { isOversizedBody, oversizedBody } from './sanitize-limits.js';
 
-/** Drawn diagrams kept across pages and builds, by graph: at most this many bytes (the least recently used go). */
-export const svgCacheBytes = 48 * 1024 * 1024;
+/**
+ * Drawn diagrams kept across pages and builds, by graph: at most this many bytes (the least recently used
+ * go). Enough for every drawing of the main thread at bench M (945, 23 MB), so a rebuild of a catalog that
+ * size draws only what changed; at L (27,000 drawings) a rebuild reuses a few percent whatever the bound.
+ */
+export const svgCacheBytes = 24 * 1024 * 1024;
 
 /**
  * What a build thread keeps of what it drew. A thread's drawings are not kept for the next build (the main

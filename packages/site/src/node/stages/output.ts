@@ -78,9 +78,7 @@ export async function closeOutput(
   };
   await writeFile(join(output.work, marker), JSON.stringify(record));
   if (output.incremental) return; // A dev server's rebuilds keep their layouts in memory.
-  // Drawn by this code: a build by other code (an upgrade) draws afresh rather than reuse them.
-  const layouts: LayoutCache = { code: codeFingerprint(), svgs: Object.fromEntries(output.layouts) };
-  await writeFile(join(output.work, layoutCacheFile), JSON.stringify(layouts));
+  await writeFile(join(output.work, layoutCacheFile), layoutCacheJson(output.layouts));
   await swapIn(output.work, output.outDir, background);
 }
 
@@ -123,6 +121,21 @@ export async function checkUpToDate(root: string, outDir?: string): Promise<UpTo
 interface LayoutCache {
   code: string;
   svgs: Record<string, string>;
+}
+
+/**
+ * The layout cache file's JSON, in parts: as one string (and an object of every drawing before it) it was
+ * the largest thing a build held at its close. Drawn by this code: a build by other code (an upgrade)
+ * draws afresh rather than reuse them.
+ */
+export function* layoutCacheJson(layouts: SvgCache): Generator<string> {
+  yield `{"code":${JSON.stringify(codeFingerprint())},"svgs":{`;
+  let separator = '';
+  for (const [key, svg] of layouts) {
+    yield `${separator}${JSON.stringify(key)}:${JSON.stringify(svg)}`;
+    separator = ',';
+  }
+  yield '}}';
 }
 
 function readLayoutCache(outDir: string): SvgCache {
