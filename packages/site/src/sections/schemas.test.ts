@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createRootReader, loadCatalog } from '@switchyard/loader';
 import type { Diagnostic } from '@switchyard/model';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SiteSchemas } from '../render/components/schema-data.js';
+import { type SiteSchemas, schemaFieldNames } from '../render/components/schema-data.js';
 import { schemasSection } from './schemas.js';
 
 const root = mkdtempSync(join(tmpdir(), 'switchyard-schemas-section-'));
@@ -65,8 +65,8 @@ describe('the schemas section, before pages render', () => {
       'orderId',
       'status',
     ]);
-    expect(schemas.fieldNames.get('event:order-placed@2.0.0')).toEqual(['orderId', 'status']);
-    expect(schemas.fieldNames.get('event:order-placed@1.0.0')).toEqual(['id']);
+    expect(schemaFieldNames(schemas, 'event:order-placed@2.0.0')).toEqual(['orderId', 'status']);
+    expect(schemaFieldNames(schemas, 'event:order-placed@1.0.0')).toEqual(['id']);
     expect(
       schemas.examples.get('event:order-placed@2.0.0')?.map((e) => [e.file.split('/').pop(), e.problems]),
     ).toEqual([

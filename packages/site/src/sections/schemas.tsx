@@ -167,7 +167,6 @@ function inScope(ctx: PrepareContext): readonly Resource[] {
 interface Filling {
   byFile: Map<string, ParsedSchema>;
   byResource: Map<string, SchemaEntry[]>;
-  fieldNames: Map<string, string[]>;
   examples: Map<string, SchemaExample[]>;
   changelogs: Set<string>;
 }
@@ -180,7 +179,6 @@ function carriedOver(previous: SiteSchemas | undefined, again: readonly Resource
   return {
     byFile: new Map(previous?.byFile ?? []),
     byResource: keep(previous?.byResource),
-    fieldNames: keep(previous?.fieldNames),
     examples: keep(previous?.examples),
     changelogs: new Set([...(previous?.changelogs ?? [])].filter((key) => !keys.has(key))),
   };
@@ -204,14 +202,11 @@ async function prepare(ctx: PrepareContext): Promise<{ schemas: SiteSchemas }> {
   for (const d of parsed.diagnostics) ctx.report(d);
   const schemas = carriedOver(ctx.extend?.schemas, ctx.extend ? resources : ctx.catalog.resources);
   for (const [file, result] of byFile) schemas.byFile.set(file, result);
-  const { byResource, fieldNames, examples } = schemas;
+  const { byResource, examples } = schemas;
   for (const e of parsed.entries) {
     const list = byResource.get(e.resource.key) ?? [];
     list.push(e);
     byResource.set(e.resource.key, list);
-    const names = new Set(fieldNames.get(e.resource.key));
-    for (const f of allFields(e.parsed)) names.add(f.name);
-    fieldNames.set(e.resource.key, [...names]);
   }
   const byFolder = filesByFolder(ctx.loaded.files);
   for (const r of resources) {

@@ -2,6 +2,7 @@ import type { CatalogConfig } from '@switchyard/model';
 import { renderLlmsFullTxt, renderLlmsTxt } from '../../data/llms.js';
 import { buildNav } from '../../data/nav.js';
 import { buildSearchFiles } from '../../data/search.js';
+import { schemaFieldNames } from '../../render/components/schema-data.js';
 import type { Build } from './context.js';
 
 /**
@@ -29,7 +30,7 @@ export async function writeSearch({ loaded, urls, base, readFile, write }: Build
       const path = (r.data as { schemaPath?: string }).schemaPath;
       return path ? readFile(r.source.dir ? `${r.source.dir}/${path}` : path) : undefined;
     },
-    (r) => base.schemas?.fieldNames.get(r.key),
+    (r) => (base.schemas ? schemaFieldNames(base.schemas, r.key) : undefined),
   );
   await write('api/search/quick.json', search.quick);
   await write('api/search/full.json', search.full);

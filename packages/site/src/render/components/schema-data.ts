@@ -1,5 +1,5 @@
 import { kindDef, type Resource } from '@switchyard/model';
-import type { ParsedSchema, SchemaEntry } from '@switchyard/schemas';
+import { allFields, type ParsedSchema, type SchemaEntry } from '@switchyard/schemas';
 import { versionSegment } from '../../urls.js';
 
 /** An `examples/` payload of a message, with what is wrong with it against the message's schema. */
@@ -18,11 +18,21 @@ export interface SiteSchemas {
   byFile: ReadonlyMap<string, ParsedSchema>;
   /** Each resource's schemas and specs, in frontmatter order, by resource key. */
   byResource: ReadonlyMap<string, readonly SchemaEntry[]>;
-  /** The distinct field names of each resource's schemas and specs, by resource key (for search). */
-  fieldNames: ReadonlyMap<string, readonly string[]>;
   examples: ReadonlyMap<string, readonly SchemaExample[]>;
   /** Keys of the resource versions that have a changelog page (a changelog file, or a schema diff). */
   changelogs: ReadonlySet<string>;
+}
+
+/**
+ * The distinct field names of a resource's schemas and specs (for search), read from their trees when
+ * asked: kept for every resource from `prepare` on, they were 2 MB at bench M and grew with the catalog.
+ */
+export function schemaFieldNames(schemas: SiteSchemas, key: string): string[] | undefined {
+  const entries = schemas.byResource.get(key);
+  if (!entries) return undefined;
+  const names = new Set<string>();
+  for (const e of entries) for (const f of allFields(e.parsed)) names.add(f.name);
+  return [...names];
 }
 
 /** The page segment of a spec, as EventCatalog names it: `spec` (OpenAPI), `asyncapi`, `graphql`. */
