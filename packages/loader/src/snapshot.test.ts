@@ -48,6 +48,24 @@ describe('catalog snapshot', () => {
     expect(v1.catalog.resources.some((r) => !/\.mdx?$/.test(r.source.file))).toBe(true);
   });
 
+  it('leaves bodies out when asked, and the graph made from it is the same', () => {
+    for (const loaded of [fixture, v1]) {
+      const restored = restoreSnapshot(
+        loaded.root,
+        deserialize(serialize(snapshotOf(loaded, { bodies: false }))),
+      );
+      expect(restored.catalog.resources.every((r) => r.body === '')).toBe(true);
+      expect(loaded.catalog.resources.some((r) => r.body.length > 0)).toBe(true);
+      expect(restored.catalog.resources.map((r) => r.references)).toEqual(
+        loaded.catalog.resources.map((r) => r.references),
+      );
+      const { resources: _a, positions: _b, ...graph } = facts(restored);
+      const { resources: _c, positions: _d, ...expected } = facts(loaded);
+      expect(graph).toEqual(expected);
+    }
+    expect(fixture.catalog.resources.some((r) => r.references.length > 0)).toBe(true);
+  });
+
   it('reads back a snapshot written with the same fingerprint, and refuses any other', async () => {
     const file = join(work, 'fixture.bin');
     await writeSnapshot(fixture, file, 'print-1');

@@ -50,6 +50,11 @@ export interface SiteSection {
    * the catalog: only for a section that needs nothing `prepare` computes.
    */
   ownThread?: boolean;
+  /**
+   * False for a section on its own thread that never reads a resource's body (nor anything made from
+   * one): its thread gets the catalog without bodies, a smaller copy of the model.
+   */
+  readsBodies?: false;
   /** After the section built on its own thread: lets this thread remember what a later rebuild needs. */
   afterOwnThread?(ctx: SectionContext): Promise<void>;
 }

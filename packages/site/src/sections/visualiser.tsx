@@ -293,5 +293,6 @@ export const visualiserSection: SiteSection = {
   name: 'visualiser',
   build: buildVisualiser,
   ownThread: true,
+  readsBodies: false,
   afterOwnThread: rememberCatalogMaps,
 };

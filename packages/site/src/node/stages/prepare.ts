@@ -50,19 +50,29 @@ export function startOwnThreads(build: Build): OwnThreads {
     !existsSync(fileURLToPath(buildThread))
   )
     return running;
-  // The catalog as data, once for every thread: measured at L, rebuilding from it takes a tenth of a load.
-  const model = serialize(snapshotOf(loaded));
-  const job = (task: ThreadJob['task']): ThreadJob => ({
+  // The catalog as data, once for every thread that reads it so: measured at L, rebuilding from it takes
+  // a tenth of a load. Without bodies for the sections that never read one.
+  const models = new Map<boolean, Uint8Array>();
+  const modelFor = (bodies: boolean) => {
+    const known = models.get(bodies);
+    if (known) return known;
+    const model = serialize(snapshotOf(loaded, { bodies }));
+    models.set(bodies, model);
+    return model;
+  };
+  const job = (task: ThreadJob['task'], bodies = true): ThreadJob => ({
     task,
     root: loaded.root,
-    model,
+    model: modelFor(bodies),
     work: output.work,
     build: build.base.build,
     ...(build.options.linkLimit !== undefined ? { linkLimit: build.options.linkLimit } : {}),
   });
   for (const section of siteSections) {
     if (section.ownThread)
-      running.set(`section:${section.name}`, { done: runThread(job({ section: section.name })) });
+      running.set(`section:${section.name}`, {
+        done: runThread(job({ section: section.name }, section.readsBodies !== false)),
+      });
   }
   const pageThreads =
     options.pageThreads ?? Math.min(maxPageThreads, availableParallelism() - 1 - running.size);
