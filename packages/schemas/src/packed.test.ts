@@ -82,5 +82,9 @@ describe('packed schemas', () => {
     });
     expect(odd.fields[0]?.constraints.maximum).toBe('Infinity');
     expect(odd.title).toBe(schema.title);
+    // A tree JSON cannot write is kept as it is.
+    const looped = { ...schema, fields: fields.map((f) => ({ ...f })) };
+    (looped.fields[0] as { children: unknown[] }).children = looped.fields;
+    expect(packSchema(looped)).toBe(looped);
   });
 });

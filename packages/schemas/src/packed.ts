@@ -23,7 +23,13 @@ const finite = (_key: string, value: unknown) =>
  */
 export function packSchema(parsed: ParsedSchema): ParsedSchema {
   const { fields, types, api, ...summary } = parsed;
-  const text = JSON.stringify(api ? { fields, types, api } : { fields, types }, finite);
+  let text: string;
+  try {
+    text = JSON.stringify(api ? { fields, types, api } : { fields, types }, finite);
+  } catch {
+    // Trees JSON cannot write (a cycle, a BigInt) are kept as they are: packing never fails a parse.
+    return parsed;
+  }
   let held: WeakRef<Trees> | undefined;
   const trees = (): Trees => {
     const known = held?.deref();

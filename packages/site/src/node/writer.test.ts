@@ -3,10 +3,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createUrls } from '../urls.js';
-import { createWriter, jsonList } from './writer.js';
+import { createWriter, jsonList, jsonObject } from './writer.js';
 
 const work = mkdtempSync(join(tmpdir(), 'sy-writer-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('jsonObject', () => {
+  it('writes the text JSON.stringify writes for the same entries, empty included', () => {
+    const entries: [string, unknown][] = [
+      ['a"b', '<svg>\u2028 "q" \\ é</svg>'],
+      ['n', 1],
+      ['u', undefined],
+      ['o', { x: [1, null] }],
+    ];
+    expect([...jsonObject(entries)].join('')).toBe(
+      JSON.stringify(Object.fromEntries(entries.map(([k, v]) => [k, v ?? null]))),
+    );
+    expect([...jsonObject([])].join('')).toBe('{}');
+  });
+});
 
 describe('jsonList', () => {
   it('is the text JSON.stringify gives the whole array', () => {

@@ -43,8 +43,18 @@ export function* jsonList(items: Iterable<unknown>): Generator<string> {
   yield first ? '[]' : ']';
 }
 
+/** A JSON object, entry by entry: the same text as `JSON.stringify(Object.fromEntries(entries))` for distinct keys. */
+export function* jsonObject(entries: Iterable<readonly [string, unknown]>): Generator<string> {
+  let first = true;
+  for (const [key, value] of entries) {
+    yield `${first ? '{' : ','}${JSON.stringify(key)}:${JSON.stringify(value) ?? 'null'}`;
+    first = false;
+  }
+  yield first ? '{}' : '}';
+}
+
 /** Writes `parts` to `target` one after another, a megabyte or so at a time; returns the bytes written. */
-function writeParts(target: string, parts: Iterable<string>): number {
+export function writeParts(target: string, parts: Iterable<string>): number {
   const fd = openSync(target, 'w');
   let bytes = 0;
   let pending: string[] = [];

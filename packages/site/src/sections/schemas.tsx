@@ -11,7 +11,6 @@ import {
   versionsOf,
 } from '@switchyard/model';
 import {
-  allFields,
   type CatalogSchemas,
   checkExample,
   detectFormat,
@@ -28,7 +27,12 @@ import { renderBody } from '../node/render-page.js';
 import { jsonList } from '../node/writer.js';
 import { bodyUses, conventionalSites } from '../render/components/conventional-file.js';
 import type { SchemaExample, SiteSchemas } from '../render/components/schema-data.js';
-import { changelogPath, schemaPagePath, specPath } from '../render/components/schema-data.js';
+import {
+  changelogPath,
+  distinctFieldNames,
+  schemaPagePath,
+  specPath,
+} from '../render/components/schema-data.js';
 import { FieldChanges, TextDiff } from '../render/components/schema-diff.js';
 import { ApiPage } from '../render/pages/schemas-api.js';
 import { ChangelogPage } from '../render/pages/schemas-changelog.js';
@@ -256,7 +260,7 @@ function* rowsOf(ctx: SectionContext, schemas: SiteSchemas): Generator<SchemaRow
         docs: ctx.urls.resource(r),
         domains: domainsOf(ctx.catalog, r).map((d) => d.id),
         owners: [...owners.teams, ...owners.users].map((o) => o.id),
-        fields: [...new Set([...allFields(e.parsed)].map((f) => f.name))],
+        fields: distinctFieldNames([e.parsed]),
         summary: (summaryOf(r) ?? '').slice(0, 160),
       };
     }

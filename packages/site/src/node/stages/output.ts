@@ -12,6 +12,7 @@ import {
   readBuildRecord,
 } from '../fingerprint.js';
 import { createSvgCache, type SvgCache } from '../render-page.js';
+import { jsonObject, writeParts } from '../writer.js';
 import type { BuildOptions, BuildResult } from './types.js';
 
 /**
@@ -78,7 +79,7 @@ export async function closeOutput(
   };
   await writeFile(join(output.work, marker), JSON.stringify(record));
   if (output.incremental) return; // A dev server's rebuilds keep their layouts in memory.
-  await writeFile(join(output.work, layoutCacheFile), layoutCacheJson(output.layouts));
+  writeParts(join(output.work, layoutCacheFile), layoutCacheJson(output.layouts));
   await swapIn(output.work, output.outDir, background);
 }
 
@@ -129,13 +130,9 @@ interface LayoutCache {
  * draws afresh rather than reuse them.
  */
 export function* layoutCacheJson(layouts: SvgCache): Generator<string> {
-  yield `{"code":${JSON.stringify(codeFingerprint())},"svgs":{`;
-  let separator = '';
-  for (const [key, svg] of layouts) {
-    yield `${separator}${JSON.stringify(key)}:${JSON.stringify(svg)}`;
-    separator = ',';
-  }
-  yield '}}';
+  yield `{"code":${JSON.stringify(codeFingerprint())},"svgs":`;
+  yield* jsonObject(layouts);
+  yield '}';
 }
 
 function readLayoutCache(outDir: string): SvgCache {

@@ -12,6 +12,7 @@ export interface SchemaExample {
 /**
  * What the build parsed before any page rendered (parsing is async, rendering synchronous): every schema
  * and spec of the catalog. Pages read it from the render context (`schemas`), keyed by file or resource.
+ * The parsed files are packed (`@switchyard/schemas` `packSchema`): their trees are read back when asked.
  */
 export interface SiteSchemas {
   /** Parsed files, by path relative to the catalog root. */
@@ -29,9 +30,13 @@ export interface SiteSchemas {
  */
 export function schemaFieldNames(schemas: SiteSchemas, key: string): string[] | undefined {
   const entries = schemas.byResource.get(key);
-  if (!entries) return undefined;
+  return entries && distinctFieldNames(entries.map((e) => e.parsed));
+}
+
+/** The distinct names of every field of these parsed files, in the order they first occur. */
+export function distinctFieldNames(parsed: readonly ParsedSchema[]): string[] {
   const names = new Set<string>();
-  for (const e of entries) for (const f of allFields(e.parsed)) names.add(f.name);
+  for (const p of parsed) for (const f of allFields(p)) names.add(f.name);
   return [...names];
 }
 
