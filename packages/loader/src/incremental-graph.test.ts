@@ -106,4 +106,15 @@ describe('the graph rebuilt after an edit', () => {
     const { fresh } = compare(v1, (list) => list.filter((r) => r !== named));
     expect(fresh.catalog.edges.length).toBeLessThan(v1.edges.length);
   });
+
+  it('keeps what resources made only for a reload: a graph built without it resolves every resource again', () => {
+    const kept = buildCatalog(acme.resources).catalog;
+    const once = buildCatalog(acme.resources, { forReload: false }).catalog;
+    const fromKept = buildCatalog(acme.resources, { previous: kept }).catalog;
+    const fromOnce = buildCatalog(acme.resources, { previous: once }).catalog;
+    expect(fromOnce.edges.map((e) => JSON.stringify(e))).toEqual(once.edges.map((e) => JSON.stringify(e)));
+    // Reused edges are the same objects; edges resolved again are new ones.
+    expect(fromKept.edges[0]).toBe(kept.edges[0]);
+    expect(fromOnce.edges[0]).not.toBe(once.edges[0]);
+  });
 });

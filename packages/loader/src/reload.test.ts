@@ -47,4 +47,21 @@ describe('reloading after an edit', () => {
     const removed = await loadCatalog(root, { previous: again, changed: new Set(['docs/extra.mdx']) });
     expect(summary(removed)).toEqual(summary(await loadCatalog(root)));
   });
+
+  it('keeps nothing for a reload when loaded once, and a reload from it reads every file', async () => {
+    const once = await loadCatalog(root, { forReload: false });
+    const kept = await loadCatalog(root);
+    expect(summary(once)).toEqual(summary(kept));
+    const again = await loadCatalog(root, { previous: once, changed: new Set(['docs/none.mdx']) });
+    expect(summary(again)).toEqual(summary(kept));
+    // Nothing was kept to reuse: every resource is read again, a new object.
+    const event = once.catalog.resources.find((r) => r.kind === 'event') as { kind: 'event'; id: string };
+    expect(getResource(again.catalog, 'event', event.id)).not.toBe(
+      getResource(once.catalog, 'event', event.id),
+    );
+    const fromKept = await loadCatalog(root, { previous: kept, changed: new Set(['docs/none.mdx']) });
+    expect(getResource(fromKept.catalog, 'event', event.id)).toBe(
+      getResource(kept.catalog, 'event', event.id),
+    );
+  });
 });

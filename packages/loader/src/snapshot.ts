@@ -71,7 +71,7 @@ export function restoreSnapshot(root: string, snapshot: CatalogSnapshot): Loaded
   });
   return {
     root,
-    catalog: buildCatalog(resources).catalog,
+    catalog: buildCatalog(resources, { forReload: false }).catalog,
     config: snapshot.config,
     diagnostics: snapshot.diagnostics,
     files: snapshot.files,

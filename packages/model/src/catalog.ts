@@ -89,6 +89,11 @@ export interface BuildOptions {
    * body references name nothing that changed, keeps the edges and diagnostics it made there.
    */
   previous?: Catalog;
+  /**
+   * Keep what each resource made, for a later `previous` (default true). Without it (a graph that is not
+   * rebuilt after edits: a build, a thread's copy), `previous` finds nothing and every resource resolves.
+   */
+  forReload?: boolean;
 }
 
 /** What one resource's pointers and body references made, and the `kind:id`s whose change could alter it. */
@@ -174,7 +179,7 @@ export function buildCatalog(input: readonly Resource[], options: BuildOptions =
     push(incoming, e.to, e);
   }
   const catalog: Catalog = { resources, byKey, versions, latestByKind, edges, outgoing, incoming };
-  memos.set(catalog, { made, names: index.names, unloadable });
+  if (options.forReload !== false) memos.set(catalog, { made, names: index.names, unloadable });
   return { catalog, diagnostics };
 }
 

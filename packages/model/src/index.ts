@@ -1,3 +1,4 @@
+export { BoundedCache, stringBytes } from './bounded-cache.js';
 export { buildResource, type ResourceFields, resourceFromFrontmatter } from './build-resource.js';
 export {
   type BuildOptions,

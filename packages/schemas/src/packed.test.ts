@@ -87,4 +87,30 @@ describe('packed schemas', () => {
     (looped.fields[0] as { children: unknown[] }).children = looped.fields;
     expect(packSchema(looped)).toBe(looped);
   });
+
+  it('holds only the trees read last, however many schemas one task reads', async () => {
+    // Each schema about 1 MB of text: reading twenty in one synchronous loop must not keep them all.
+    const properties = Object.fromEntries(
+      Array.from({ length: 9_000 }, (_, i) => [
+        `field_${i}`,
+        { type: 'string', description: 'x'.repeat(80) },
+      ]),
+    );
+    const schemas = await Promise.all(
+      Array.from({ length: 20 }, (_, n) =>
+        parseSchemaText(
+          `s${n}.json`,
+          JSON.stringify({ title: `S${n}`, type: 'object', properties }),
+          () => undefined,
+        ),
+      ),
+    );
+    const first = schemas[0]?.fields;
+    expect(first?.length).toBe(9_000);
+    expect(schemas[0]?.fields).toBe(first);
+    for (const schema of schemas) expect(schema.fields.length).toBe(9_000);
+    // The first schema's trees were let go while the loop read the others: read back, they are new objects.
+    expect(schemas[0]?.fields).not.toBe(first);
+    expect(schemas[0]?.fields).toEqual(first);
+  });
 });

@@ -1,3 +1,4 @@
+import { BoundedCache, stringBytes } from '@switchyard/model';
 import type { ApiSpec, Field, NamedType, ParsedSchema } from './types.js';
 
 /** The parts of a parsed schema that grow with it: its field tree, its named types, its API. */
@@ -12,9 +13,21 @@ const finite = (_key: string, value: unknown) =>
   typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
 
 /**
+ * Trees read back lately, held strongly and bounded in bytes (their text's, which is about what the objects
+ * take): the readers of one page get the same objects, and a loop over every schema holds a few at a time.
+ * Not a `WeakRef`: V8 keeps a `WeakRef`'s target until the task that read it ends, so a synchronous loop
+ * over the catalog's schemas (the explorer's index file, the diff files) held every tree it read, ≈220 MB at
+ * bench L.
+ */
+const readBack = new BoundedCache<{ trees: Trees; bytes: number }>(8 * 1024 * 1024, (read) => read.bytes);
+/** The last trees read, even when larger than `readBack`'s bound: a big spec is not parsed once per getter. */
+let lastRead: { key: string; trees: Trees } | undefined;
+let packedCount = 0;
+
+/**
  * The parsed schema with its trees kept as JSON text, read back when asked for (`fields`, `types` and
- * `api` are getters). Read trees are shared while anything holds them, so the readers of one page get the
- * same objects, and collected after. The summary (format, title, diagnostics, files) stays as it is.
+ * `api` are getters). Read trees are shared while they are among the last read (`readBack`), so the
+ * readers of one page get the same objects. The summary (format, title, diagnostics, files) stays as it is.
  *
  * Why: the parse cache keeps every schema of the catalog for the next reload, and the site keeps them from
  * `prepare` to the last schema page, so their trees were what grew most with the catalog past the model.
@@ -30,12 +43,12 @@ export function packSchema(parsed: ParsedSchema): ParsedSchema {
     // Trees JSON cannot write (a cycle, a BigInt) are kept as they are: packing never fails a parse.
     return parsed;
   }
-  let held: WeakRef<Trees> | undefined;
+  const key = String(packedCount++);
   const trees = (): Trees => {
-    const known = held?.deref();
-    if (known) return known;
-    const read = JSON.parse(text) as Trees;
-    held = new WeakRef(read);
+    if (lastRead?.key === key) return lastRead.trees;
+    const read = readBack.get(key)?.trees ?? (JSON.parse(text) as Trees);
+    readBack.set(key, { trees: read, bytes: stringBytes(text) });
+    lastRead = { key, trees: read };
     return read;
   };
   const packed = { ...summary } as ParsedSchema;

@@ -58,7 +58,7 @@ export async function federateCatalog(
   hubDir: string,
   options: FederateOptions = {},
 ): Promise<FederatedCatalog> {
-  const hub = await loadCatalog(hubDir);
+  const hub = await loadCatalog(hubDir, { forReload: false });
   const diagnostics: Diagnostic[] = [];
   const { config, problems } = resolveFederationConfig(hub.config.federation);
   const at = { file: configFile(hub.root), line: 1, column: 1 };
@@ -72,7 +72,11 @@ export async function federateCatalog(
     try {
       const fetched = await fetchSource(hub.root, source, pinned);
       if (!existsSync(fetched.folder)) throw new Error(`${fetched.folder} does not exist.`);
-      loaded.push({ name: source.name, fetched, catalog: await loadCatalog(fetched.folder) });
+      loaded.push({
+        name: source.name,
+        fetched,
+        catalog: await loadCatalog(fetched.folder, { forReload: false }),
+      });
     } catch (error) {
       diagnostics.push(
         diagnostic(

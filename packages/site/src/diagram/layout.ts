@@ -1,5 +1,5 @@
+import { BoundedCache } from '@switchyard/model';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import { BoundedCache } from '../bounded-cache.js';
 import { runElk } from './elk-runner.js';
 import { groupParentOf } from './group-parents.js';
 import { hashText } from './hash.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { BoundedCache } from '@switchyard/model';
 import type { ComponentType } from 'preact';
 import * as runtime from 'preact/jsx-runtime';
-import { BoundedCache } from '../bounded-cache.js';
 import type { BodyCode, CompileJob } from './mdx-compile.js';
 import type { BodyFacts } from './remark-plugins.js';
 import { WorkerPool } from './worker-pool.js';

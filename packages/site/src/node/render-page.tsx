@@ -1,7 +1,6 @@
-import { diagnostic, type Resource } from '@switchyard/model';
+import { BoundedCache, diagnostic, type Resource, stringBytes } from '@switchyard/model';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { BoundedCache, stringBytes } from '../bounded-cache.js';
 import { componentsFor, mdxComponents } from '../render/components/index.js';
 import { Context, type RenderContext } from '../render/context.js';
 import type { TocEntry } from '../render/layout.js';
