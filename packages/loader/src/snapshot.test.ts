@@ -48,7 +48,7 @@ describe('catalog snapshot', () => {
     expect(v1.catalog.resources.some((r) => !/\.mdx?$/.test(r.source.file))).toBe(true);
   });
 
-  it('leaves bodies out when asked, and the graph made from it is the same', () => {
+  it('leaves bodies and what was read from them out when asked, and the graph made from it is the same', () => {
     for (const loaded of [fixture, v1]) {
       const restored = restoreSnapshot(
         loaded.root,
@@ -56,9 +56,9 @@ describe('catalog snapshot', () => {
       );
       expect(restored.catalog.resources.every((r) => r.body === '')).toBe(true);
       expect(loaded.catalog.resources.some((r) => r.body.length > 0)).toBe(true);
-      expect(restored.catalog.resources.map((r) => r.references)).toEqual(
-        loaded.catalog.resources.map((r) => r.references),
-      );
+      expect(
+        restored.catalog.resources.every((r) => r.references.length === 0 && r.imports.length === 0),
+      ).toBe(true);
       const { resources: _a, positions: _b, ...graph } = facts(restored);
       const { resources: _c, positions: _d, ...expected } = facts(loaded);
       expect(graph).toEqual(expected);
