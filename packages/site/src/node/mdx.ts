@@ -20,11 +20,12 @@ export interface CompiledBody {
  * Compiled bodies by content hash and raw HTML policy, most recently used last; bounded in bytes (a body's
  * compiled code and function are estimated at eight times its text) so a 100,000-page build stays as small
  * as a 1,000-page one. Shared by every build in the process: a key holds all a compile depends on. Its hits
- * are the bodies compiled ahead of their page (`compileAhead` in `stages/resource-pages.tsx`: 600), so it
- * holds a few times that many: at bench M every body (1,170) fits in 22 MB.
+ * are the bodies compiled ahead of their page (`compileAhead` in `stages/resource-pages.tsx`: 300), so it
+ * holds about twice that many (at bench M every body, 1,170, took 22 MB); more only grows the heap of a
+ * large catalog's build (bench L held 8-15 MB of it at 24 MB).
  */
 const cache = new BoundedCache<{ compiled: Promise<CompiledBody>; bytes: number }>(
-  24 * 1024 * 1024,
+  12 * 1024 * 1024,
   (entry) => entry.bytes,
 );
 

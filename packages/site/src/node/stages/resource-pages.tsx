@@ -15,8 +15,11 @@ import type { Build } from './context.js';
  * several at a time, so while one waits for its diagrams (laid out on a second thread) the next renders.
  */
 
-/** How many bodies ahead of the page being rendered the worker threads compile (the compile cache holds 64 MB). */
-const compileAhead = 600;
+/**
+ * How many bodies ahead of the page being rendered the worker threads compile: enough to keep them busy
+ * through a run of slow bodies; each one waits in the compile cache (12 MB, `node/mdx.ts`) until its page.
+ */
+const compileAhead = 300;
 /** Pages in flight at once. */
 const pagesInFlight = 8;
 
