@@ -1,6 +1,6 @@
 import { BoundedCache } from '@switchyard/model';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import { runElk } from './elk-runner.js';
+import { runElk, warmElk } from './elk-runner.js';
 import { groupParentOf } from './group-parents.js';
 import { hashText } from './hash.js';
 import { layeredGeometry } from './layered.js';
@@ -109,6 +109,16 @@ export function hashDiagram(input: DiagramInput): string {
 
 /** How many layouts this process computed, by engine (our layered layout, or ELK for wrapped chains). */
 export const layoutStats = { layered: 0, elk: 0 };
+
+/** Readies ELK for wrapped chains a build is about to lay out (see `warmElk`); a no-op where none wraps. */
+export function expectWrappedLayouts(inputs: Iterable<DiagramInput>): void {
+  for (const input of inputs) {
+    if (input.wrap) {
+      warmElk();
+      return;
+    }
+  }
+}
 
 /** ELK, for the graphs our layered layout does not do: long chains wrapped onto several rows. */
 async function compute(input: DiagramInput): Promise<Geometry> {

@@ -39,6 +39,11 @@ export class WorkerPool<In, Out> {
     return Math.max(1, Math.min(availableParallelism() - 1, 4));
   }
 
+  /** Starts the threads now, before the first job, so that their start overlaps other work. */
+  warm(): void {
+    if (this.lanes === undefined) this.lanes = this.start();
+  }
+
   run(job: In): Promise<Out> | undefined {
     if (this.lanes === undefined) this.lanes = this.start();
     const lanes = this.lanes;

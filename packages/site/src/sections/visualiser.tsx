@@ -3,7 +3,7 @@ import { type ClusteredMap, clusterMap, clusterThreshold } from '../diagram/clus
 import { drawDiagram } from '../diagram/draw.js';
 import { flowDiagram, type HrefOf } from '../diagram/from-catalog.js';
 import { hashText } from '../diagram/hash.js';
-import { layoutDiagram } from '../diagram/layout.js';
+import { expectWrappedLayouts, layoutDiagram } from '../diagram/layout.js';
 import {
   catalogGraph,
   domainIntegrations,
@@ -157,6 +157,12 @@ async function writeClusters(ctx: SectionContext, path: string, map: ClusteredMa
   await ctx.write(`${path.slice(1)}.clusters.json`, JSON.stringify({ clusters: index }));
 }
 
+/** A flow's map: left to right, and past eight nodes wrapped onto rows (which ELK lays out). */
+function flowMap(catalog: Catalog, flow: Resource<'flow'>, href: HrefOf): DiagramInput {
+  const input = flowDiagram(catalog, flow, href);
+  return { ...input, direction: 'RIGHT', ...(input.nodes.length > 8 ? { wrap: 1.6 } : {}) };
+}
+
 function resourceView(ctx: SectionContext, r: Resource, href: HrefOf): VisualiserView {
   const plural = kindDef(r.kind).plural;
   const path = `/visualiser/${plural}/${r.id}${versionSegment(r)}`;
@@ -173,10 +179,8 @@ function resourceView(ctx: SectionContext, r: Resource, href: HrefOf): Visualise
     subject: r.key,
   };
   if (r.kind === 'flow') {
-    const flow = r as Resource<'flow'>;
-    const input = flowDiagram(ctx.catalog, flow, href);
-    view.input = { ...input, direction: 'RIGHT', ...(input.nodes.length > 8 ? { wrap: 1.6 } : {}) };
-    view.steps = walkSteps(ctx.catalog, flow);
+    view.input = flowMap(ctx.catalog, r as Resource<'flow'>, href);
+    view.steps = walkSteps(ctx.catalog, r as Resource<'flow'>);
   }
   if (r.kind === 'domain') {
     view.links = [
@@ -194,6 +198,10 @@ async function buildVisualiser(ctx: SectionContext): Promise<void> {
   // On an incremental rebuild, only the maps of what changed (and its neighbours) are drawn again.
   const mapped = catalog.resources.filter(
     (r) => kindDef(r.kind).versioned && !unmapped.has(r.kind) && (!ctx.only || ctx.only.has(r.key)),
+  );
+  // ELK's thread starts while the other maps are drawn, rather than when the first wrapped flow asks.
+  expectWrappedLayouts(
+    mapped.filter((r) => r.kind === 'flow').map((r) => flowMap(catalog, r as Resource<'flow'>, href)),
   );
   await inPool(mapped, 6, async (r) => {
     const view = resourceView(ctx, r, href);
