@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', onSignal);
   try {
     const start = performance.now();
-    const loaded = await loadCatalog(dir, { forReload: false });
+    const loaded = await loadCatalog(dir);
     const loadedAt = performance.now();
     collect();
     const modelHeapMB = process.memoryUsage().heapUsed / 1e6;
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
       if (current) {
         rebuild = { ms: performance.now() - again, loadMs: 0, buildMs: performance.now() - again };
       } else {
-        const reloaded = await loadCatalog(dir, { forReload: false });
+        const reloaded = await loadCatalog(dir);
         const reloadedAt = performance.now();
         await buildSite(reloaded, { outDir, ...threads });
         const done = performance.now();

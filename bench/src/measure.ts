@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const start = performance.now();
-  const loaded = await loadCatalog(dir, { forReload: false });
+  const loaded = await loadCatalog(dir);
   const counts = countResources(loaded.catalog);
   const ms = performance.now() - start;
   const result: Measurement = {

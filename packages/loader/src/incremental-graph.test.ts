@@ -26,7 +26,7 @@ function compare(before: Catalog, edit: (resources: Resource[]) => Resource[], u
   const after = edit([...before.resources]);
   const options = unloadable ? { unloadable } : {};
   const fresh = buildCatalog(after, options);
-  const incremental = buildCatalog(after, { ...options, previous: before });
+  const incremental = buildCatalog(after, { ...options, previous: before, forReload: true });
   expect(graphOf(incremental)).toEqual(graphOf(fresh));
   return { fresh, incremental };
 }
@@ -39,8 +39,12 @@ describe('the graph rebuilt after an edit', () => {
   let v1: Catalog;
   beforeAll(async () => {
     // Built once more here, so the memo of what each resource made belongs to these catalogs.
-    acme = buildCatalog((await loadCatalog(join(fixtures, 'eventcatalog-acme'))).catalog.resources).catalog;
-    v1 = buildCatalog((await loadCatalog(join(fixtures, 'real-world/stormstack'))).catalog.resources).catalog;
+    acme = buildCatalog((await loadCatalog(join(fixtures, 'eventcatalog-acme'))).catalog.resources, {
+      forReload: true,
+    }).catalog;
+    v1 = buildCatalog((await loadCatalog(join(fixtures, 'real-world/stormstack'))).catalog.resources, {
+      forReload: true,
+    }).catalog;
   });
 
   it('is the fresh graph when a message is removed, and pointers to it become unknown', () => {
@@ -107,9 +111,9 @@ describe('the graph rebuilt after an edit', () => {
     expect(fresh.catalog.edges.length).toBeLessThan(v1.edges.length);
   });
 
-  it('keeps what resources made only for a reload: a graph built without it resolves every resource again', () => {
-    const kept = buildCatalog(acme.resources).catalog;
-    const once = buildCatalog(acme.resources, { forReload: false }).catalog;
+  it('keeps what resources made only when asked: a graph built without it resolves every resource again', () => {
+    const kept = buildCatalog(acme.resources, { forReload: true }).catalog;
+    const once = buildCatalog(acme.resources).catalog;
     const fromKept = buildCatalog(acme.resources, { previous: kept }).catalog;
     const fromOnce = buildCatalog(acme.resources, { previous: once }).catalog;
     expect(fromOnce.edges.map((e) => JSON.stringify(e))).toEqual(once.edges.map((e) => JSON.stringify(e)));

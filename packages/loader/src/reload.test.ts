@@ -18,7 +18,7 @@ const summary = (loaded: Awaited<ReturnType<typeof loadCatalog>>) => ({
 
 describe('reloading after an edit', () => {
   it('reads only the changed files and gives what a full load gives', async () => {
-    const first = await loadCatalog(root);
+    const first = await loadCatalog(root, { forReload: true });
     const file = first.catalog.resources.find((r) => r.kind === 'service')?.source.file as string;
     const text = readFileSync(join(root, file), 'utf8');
     writeFileSync(join(root, file), text.replace(/^name: .*$/m, 'name: Renamed Service'));
@@ -29,6 +29,7 @@ describe('reloading after an edit', () => {
     );
 
     const again = await loadCatalog(root, {
+      forReload: true,
       previous: first,
       changed: new Set([file, 'docs/extra.mdx', 'events-broken.md']),
     });
@@ -48,9 +49,9 @@ describe('reloading after an edit', () => {
     expect(summary(removed)).toEqual(summary(await loadCatalog(root)));
   });
 
-  it('keeps nothing for a reload when loaded once, and a reload from it reads every file', async () => {
-    const once = await loadCatalog(root, { forReload: false });
-    const kept = await loadCatalog(root);
+  it('keeps nothing for a reload unless asked, and a reload from such a catalog reads every file', async () => {
+    const once = await loadCatalog(root);
+    const kept = await loadCatalog(root, { forReload: true });
     expect(summary(once)).toEqual(summary(kept));
     const again = await loadCatalog(root, { previous: once, changed: new Set(['docs/none.mdx']) });
     expect(summary(again)).toEqual(summary(kept));

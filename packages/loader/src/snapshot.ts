@@ -72,7 +72,7 @@ export function restoreSnapshot(root: string, snapshot: CatalogSnapshot): Loaded
   });
   return {
     root,
-    catalog: buildCatalog(resources, { forReload: false }).catalog,
+    catalog: buildCatalog(resources).catalog,
     config: snapshot.config,
     diagnostics: snapshot.diagnostics,
     files: snapshot.files,

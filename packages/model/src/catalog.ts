@@ -90,8 +90,9 @@ export interface BuildOptions {
    */
   previous?: Catalog;
   /**
-   * Keep what each resource made, for a later `previous` (default true). Without it (a graph that is not
-   * rebuilt after edits: a build, a thread's copy), `previous` finds nothing and every resource resolves.
+   * Keep what each resource made, for a later `previous` (a graph rebuilt after edits: a dev server). Off by
+   * default: a graph built once (a build, a check, a thread's copy) keeps none of it, and a `previous`
+   * built without it finds nothing, so every resource resolves.
    */
   forReload?: boolean;
 }
@@ -179,7 +180,7 @@ export function buildCatalog(input: readonly Resource[], options: BuildOptions =
     push(incoming, e.to, e);
   }
   const catalog: Catalog = { resources, byKey, versions, latestByKind, edges, outgoing, incoming };
-  if (options.forReload !== false) memos.set(catalog, { made, names: index.names, unloadable });
+  if (options.forReload) memos.set(catalog, { made, names: index.names, unloadable });
   return { catalog, diagnostics };
 }
 

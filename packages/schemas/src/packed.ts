@@ -46,8 +46,11 @@ export function packSchema(parsed: ParsedSchema): ParsedSchema {
   const key = String(packedCount++);
   const trees = (): Trees => {
     if (lastRead?.key === key) return lastRead.trees;
-    const read = readBack.get(key)?.trees ?? (JSON.parse(text) as Trees);
-    readBack.set(key, { trees: read, bytes: stringBytes(text) });
+    let read = readBack.get(key)?.trees;
+    if (!read) {
+      read = JSON.parse(text) as Trees;
+      readBack.set(key, { trees: read, bytes: stringBytes(text) });
+    }
     lastRead = { key, trees: read };
     return read;
   };

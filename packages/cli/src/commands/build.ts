@@ -36,7 +36,7 @@ export async function runBuild(options: BuildCommandOptions, io: Io): Promise<nu
   }
   // Taken before the catalog is read, so a file saved during the build leaves the snapshot stale, not wrong.
   const place = await snapshotPlace(resolve(options.dir), out).catch(() => undefined);
-  const loaded = await loadCatalog(options.dir, { forReload: false });
+  const loaded = await loadCatalog(options.dir);
   const result = await buildSite(loaded, {
     // Loaded from disk as it is: the visualiser can build on a thread of its own from its own load.
     threads: true,

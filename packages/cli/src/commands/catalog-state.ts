@@ -125,14 +125,14 @@ export async function loadCatalogState(root: string, options: LoadStateOptions =
       .catch(() => undefined)
       .then(async (place) => {
         if (place?.fingerprint === restored.fingerprint) return undefined;
-        const loaded = await loadCatalog(root, { forReload: false });
+        const loaded = await loadCatalog(root);
         await saveSnapshot(loaded, place);
         return loaded;
       });
     return { loaded: restored.loaded, state: catalogStateOf(restored.loaded), snapshot: true, current };
   }
   const place = await snapshotPlace(root, options.out).catch(() => undefined);
-  const loaded = await loadCatalog(root, { forReload: false });
+  const loaded = await loadCatalog(root);
   await saveSnapshot(loaded, place);
   return { loaded, state: catalogStateOf(loaded), snapshot: false, current: Promise.resolve(undefined) };
 }

@@ -16,7 +16,7 @@ export interface CheckOptions {
 
 /** Loads and validates a catalog; prints its diagnostics. Returns the exit code: 1 on errors (or warnings with --strict). */
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
-  const loaded = await loadCatalog(options.dir, { forReload: false });
+  const loaded = await loadCatalog(options.dir);
   const counts = countResources(loaded.catalog);
   // Graph consistency (flows against sends/receives, messages with both ends) is checked here, not on every load.
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...checkGraph(loaded.catalog)]);

@@ -57,7 +57,7 @@ export async function runDev(options: { dir: string; port: number }, io: Io): Pr
       );
   };
   const started = performance.now();
-  const first = await loadCatalog(root);
+  const first = await loadCatalog(root, { forReload: true });
   report(first);
   let opened = 0;
   // A site of its own per config: a changed config (base, trailing slashes, theme) starts afresh.
@@ -67,7 +67,7 @@ export async function runDev(options: { dir: string; port: number }, io: Io): Pr
   const rebuild = async (changed: ReadonlySet<string>) => {
     const saved = performance.now();
     const previous = site.loaded;
-    const loaded = await loadCatalog(root, { previous, changed });
+    const loaded = await loadCatalog(root, { previous, changed, forReload: true });
     if (JSON.stringify(previous.config) !== JSON.stringify(loaded.config)) {
       const old = site.outDir;
       site = await openSite(loaded);

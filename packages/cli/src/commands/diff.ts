@@ -24,10 +24,7 @@ export async function runDiff(options: DiffOptions, io: Io): Promise<number> {
       ? openSource(options.head, options.dir, io.cwd)
       : { dir: options.dir, label: 'working tree', dispose: () => {} };
     sources.push(head);
-    const [a, b] = await Promise.all([
-      loadCatalog(base.dir, { forReload: false }),
-      loadCatalog(head.dir, { forReload: false }),
-    ]);
+    const [a, b] = await Promise.all([loadCatalog(base.dir), loadCatalog(head.dir)]);
     const graph = diffCatalogs(a.catalog, b.catalog);
     const schemas = schemaChanges(
       { root: a.root, catalog: a.catalog },

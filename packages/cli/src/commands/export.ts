@@ -21,7 +21,7 @@ const header = '# Written by `switchyard export backstage`; it is replaced on ev
 
 /** Writes the catalog as Backstage entities into one multi-document catalog-info.yaml. */
 export async function runExportBackstage(options: ExportBackstageOptions, io: Io): Promise<number> {
-  const loaded = await loadCatalog(options.dir, { forReload: false });
+  const loaded = await loadCatalog(options.dir);
   let origin: string;
   try {
     origin = new URL(options.siteUrl).origin;

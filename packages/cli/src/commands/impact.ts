@@ -21,7 +21,7 @@ export async function runImpact(options: ImpactCommandOptions, io: Io): Promise<
   }
   if (!isKind(ref.kind))
     throw new UsageError(`"${ref.kind}" is not a kind of resource (in "${options.ref}").`);
-  const { catalog } = await loadCatalog(options.dir, { forReload: false });
+  const { catalog } = await loadCatalog(options.dir);
   const subject = getResource(catalog, ref.kind, ref.id, ref.version);
   if (!subject) {
     const versions = versionsOf(catalog, ref.kind, ref.id).map((r) => r.version);

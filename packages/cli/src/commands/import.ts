@@ -33,7 +33,7 @@ export async function runImport(options: ImportCommandOptions, io: Io): Promise<
   } catch (error) {
     throw new UsageError(`${options.spec}: ${(error as Error).message}`);
   }
-  const loaded = await loadCatalog(options.dir, { forReload: false });
+  const loaded = await loadCatalog(options.dir);
   const plan = planImport(loaded, service, { domain: options.domain, owner: options.owner });
   const summary = `${service.messages.length} messages, ${service.channels.length} channels in ${service.name} ${service.version}`;
   if (plan.changes.length === 0) {

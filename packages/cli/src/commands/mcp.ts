@@ -39,10 +39,7 @@ function diffRevisions(root: string): DiffRevisions {
       sources.push(a);
       const b = head ? openSource(head, root, root) : { dir: root, label: 'working tree', dispose: () => {} };
       sources.push(b);
-      const [from, to] = await Promise.all([
-        loadCatalog(a.dir, { forReload: false }),
-        loadCatalog(b.dir, { forReload: false }),
-      ]);
+      const [from, to] = await Promise.all([loadCatalog(a.dir), loadCatalog(b.dir)]);
       const schemas = schemaChanges(
         { root: from.root, catalog: from.catalog },
         { root: to.root, catalog: to.catalog },

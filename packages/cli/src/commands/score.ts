@@ -17,7 +17,7 @@ export interface ScoreOptions {
  * `--min` (or the config's `scorecards.min`) is set and a team or domain shown scores below it.
  */
 export async function runScore(options: ScoreOptions, io: Io): Promise<number> {
-  const loaded = await loadCatalog(options.dir, { forReload: false });
+  const loaded = await loadCatalog(options.dir);
   const cards = await scoreLoadedCatalog(loaded);
   for (const id of cards.unknownChecks)
     io.err(

@@ -58,7 +58,7 @@ export async function federateCatalog(
   hubDir: string,
   options: FederateOptions = {},
 ): Promise<FederatedCatalog> {
-  const hub = await loadCatalog(hubDir, { forReload: false });
+  const hub = await loadCatalog(hubDir);
   const diagnostics: Diagnostic[] = [];
   const { config, problems } = resolveFederationConfig(hub.config.federation);
   const at = { file: configFile(hub.root), line: 1, column: 1 };
@@ -75,7 +75,7 @@ export async function federateCatalog(
       loaded.push({
         name: source.name,
         fetched,
-        catalog: await loadCatalog(fetched.folder, { forReload: false }),
+        catalog: await loadCatalog(fetched.folder),
       });
     } catch (error) {
       diagnostics.push(

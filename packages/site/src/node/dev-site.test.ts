@@ -47,14 +47,18 @@ async function save(files: Record<string, string | null>) {
     }
   }
   const changed = new Set(Object.keys(files));
-  const loaded: LoadedCatalog = await loadCatalog(catalog, { previous: site.loaded, changed });
+  const loaded: LoadedCatalog = await loadCatalog(catalog, {
+    previous: site.loaded,
+    changed,
+    forReload: true,
+  });
   return site.update(loaded, changed);
 }
 
 describe('the dev site renders on demand', () => {
   beforeAll(async () => {
     cpSync(example, catalog, { recursive: true, filter: (src) => !/[\\/]dist([\\/]|$)/.test(src) });
-    site = await openDevSite(await loadCatalog(catalog), out);
+    site = await openDevSite(await loadCatalog(catalog, { forReload: true }), out);
   }, 60_000);
 
   it('renders nothing until asked, then the one resource a page belongs to', async () => {

@@ -163,7 +163,8 @@ function flowMap(catalog: Catalog, flow: Resource<'flow'>, href: HrefOf): Diagra
   return { ...input, direction: 'RIGHT', ...(input.nodes.length > 8 ? { wrap: 1.6 } : {}) };
 }
 
-function resourceView(ctx: SectionContext, r: Resource, href: HrefOf): VisualiserView {
+/** `flow`: the flow's map when `r` is a flow (`flowMap`, made once per build by `buildVisualiser`). */
+function resourceView(ctx: SectionContext, r: Resource, href: HrefOf, flow?: DiagramInput): VisualiserView {
   const plural = kindDef(r.kind).plural;
   const path = `/visualiser/${plural}/${r.id}${versionSegment(r)}`;
   const label = kindDef(r.kind).label;
@@ -178,8 +179,8 @@ function resourceView(ctx: SectionContext, r: Resource, href: HrefOf): Visualise
     oneDirection: oneDirectionKinds.has(r.kind),
     subject: r.key,
   };
-  if (r.kind === 'flow') {
-    view.input = flowMap(ctx.catalog, r as Resource<'flow'>, href);
+  if (r.kind === 'flow' && flow) {
+    view.input = flow;
     view.steps = walkSteps(ctx.catalog, r as Resource<'flow'>);
   }
   if (r.kind === 'domain') {
@@ -199,12 +200,15 @@ async function buildVisualiser(ctx: SectionContext): Promise<void> {
   const mapped = catalog.resources.filter(
     (r) => kindDef(r.kind).versioned && !unmapped.has(r.kind) && (!ctx.only || ctx.only.has(r.key)),
   );
-  // ELK's thread starts while the other maps are drawn, rather than when the first wrapped flow asks.
-  expectWrappedLayouts(
-    mapped.filter((r) => r.kind === 'flow').map((r) => flowMap(catalog, r as Resource<'flow'>, href)),
+  const flows = new Map(
+    mapped
+      .filter((r) => r.kind === 'flow')
+      .map((r) => [r.key, flowMap(catalog, r as Resource<'flow'>, href)]),
   );
+  // ELK's thread starts while the other maps are drawn, rather than when the first wrapped flow asks.
+  expectWrappedLayouts(flows.values());
   await inPool(mapped, 6, async (r) => {
-    const view = resourceView(ctx, r, href);
+    const view = resourceView(ctx, r, href, flows.get(r.key));
     const newest = catalog.versions.get(`${r.kind}:${r.id}`)?.[0] === r;
     const latestPath = `/visualiser/${kindDef(r.kind).plural}/${r.id}`;
     // The latest version's short URL is a redirect: a second copy of every map would double the section.
